@@ -1,0 +1,230 @@
+"""Requests per second and latency of public pages under gunicorn (2 sync workers) on loopback.
+
+For each database (SQLite, and PostgreSQL when it answers on 127.0.0.1:5432) it builds a fresh
+database with the demo content under production settings, serves it with gunicorn, and loads
+each page with ``wrk`` next to a raw WSGI callable served the same way. It also reports the
+gunicorn workers' CPU time per request and the SQL queries per page.
+
+    .venv/bin/python bench/pages.py [--duration 10] [--connections 16] [--db sqlite,postgres]
+
+Needs ``wrk`` (``apt-get install wrk``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PAGES = {
+    "home (uk)": "/",
+    "home (en)": "/en/",
+    "content page (uk)": "/pro-ofis/",
+    "content page (en)": "/en/about-the-office/",
+}
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def postgres_available() -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", 5432)) == 0
+
+
+def fresh_postgres_database(name: str) -> str:
+    import psycopg2
+
+    conn = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cur.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+    return f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def django_env(database_url: str, workdir: Path, port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "bench-only-secret-key-bench-only-secret-key-bench-only",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "DRAMATIQ_BROKER_URL": "inprocess://",
+        "SECURE_SSL_REDIRECT": "False",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def start_gunicorn(app: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            app,
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    stop(server)
+    raise RuntimeError(f"gunicorn did not start for {app}")
+
+
+def stop(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def worker_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time (user + system) of gunicorn's worker processes so far."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    total = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / CLK_TCK
+
+
+def wrk(url: str, duration: int, connections: int) -> tuple[float, float, float, int]:
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if non_2xx:
+        raise RuntimeError(f"{url}: {non_2xx.group(1)} error responses")
+
+    def percentile(p: str) -> float:
+        value, unit = re.search(rf"{p}%\s+([\d.]+)(us|ms|s)", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    return rps, percentile("50"), percentile("99"), requests
+
+
+def measure(server, port, path, duration, connections):
+    url = f"http://127.0.0.1:{port}{path}"
+    wrk(url, 1, connections)  # warm-up: templates, connections, caches
+    cpu_before = worker_cpu_seconds(server)
+    rps, p50, p99, requests = wrk(url, duration, connections)
+    cpu_ms = (worker_cpu_seconds(server) - cpu_before) * 1000 / max(requests, 1)
+    return rps, p50, p99, cpu_ms
+
+
+def bench_database(label: str, database_url: str, args) -> list[tuple]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        workdir = Path(tmp)
+        port = free_port()
+        env = django_env(database_url, workdir, port)
+        manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "load_demo")
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+        queries = subprocess.run(
+            [PYTHON, "bench/count_queries.py", *PAGES.values()],
+            cwd=ROOT,
+            env={**env, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if queries.returncode:
+            raise RuntimeError(queries.stderr)
+        queries = queries.stdout.split("\n")
+        query_counts = {line.split()[0]: line.split()[2:] for line in queries if line.strip()}
+        server = start_gunicorn("config.wsgi", port, env)
+        try:
+            for name, path in PAGES.items():
+                rps, p50, p99, cpu = measure(server, port, path, args.duration, args.connections)
+                first, repeat = query_counts[path]
+                rows.append((label, name, rps, p50, p99, cpu, f"{repeat} ({first})"))
+        finally:
+            stop(server)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--db", default="sqlite,postgres")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install wrk")
+
+    rows = []
+    port = free_port()
+    bare = start_gunicorn("bench.bare:application", port, dict(os.environ))
+    try:
+        rps, p50, p99, cpu = measure(bare, port, "/", args.duration, args.connections)
+        rows.append(("-", "raw WSGI callable", rps, p50, p99, cpu, "0"))
+    finally:
+        stop(bare)
+    databases = args.db.split(",")
+    if "sqlite" in databases:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows += bench_database("SQLite", f"sqlite:///{tmp}/bench.sqlite3", args)
+    if "postgres" in databases:
+        if postgres_available():
+            database_url = fresh_postgres_database("safe_community_bench")
+            rows += bench_database("PostgreSQL", database_url, args)
+        else:
+            print("PostgreSQL is not answering on 127.0.0.1:5432: skipped", file=sys.stderr)
+
+    print(
+        f"\ngunicorn 2 sync workers · wrk -t2 -c{args.connections} -d{args.duration}s · "
+        f"{os.cpu_count()} cores\n"
+    )
+    header = ("database", "page", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "SQL (first)")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for db, page, rps, p50, p99, cpu, sql in rows:
+        print(f"| {db} | {page} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {cpu:.2f} | {sql} |")
+
+
+if __name__ == "__main__":
+    main()

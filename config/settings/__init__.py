@@ -1,0 +1,1 @@
+"""Settings: ``dev`` (embedded defaults), ``production`` and ``test``, all read the environment."""

@@ -1,0 +1,43 @@
+"""URL scheme: Ukrainian at the site root, English under /en/.
+
+Ukrainian is the primary language, so its addresses stay short and unprefixed. ``/uk/…`` and
+the common ``/ua/…`` both redirect to the unprefixed Ukrainian address.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.sitemap import sitemap
+
+
+def redirect_to_ukrainian_root(
+    request: HttpRequest, rest: str = ""
+) -> HttpResponsePermanentRedirect:
+    """``/ua/x/`` and ``/uk/x/`` → ``/x/``, keeping the query string."""
+    target = "/" + rest
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    return HttpResponsePermanentRedirect(target)
+
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    re_path(r"^(?:ua|uk)(?:/(?P<rest>.*))?$", redirect_to_ukrainian_root),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
