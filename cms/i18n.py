@@ -1,0 +1,122 @@
+"""Which language versions of a page exist, and where a visitor goes when one does not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import F, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+#: Query parameter that carries the page a visitor wanted but that is not translated.
+UNTRANSLATED_PARAM = "untranslated"
+
+
+def servable(pages: QuerySet[Page]) -> QuerySet[Page]:
+    """Pages that may be served in their own language: live, public, and not an alias of a
+    page in another language (such an alias would show that other language's text)."""
+    return pages.live().public().filter(Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale")))
+
+
+def is_foreign_alias(page: Page) -> bool:
+    """True for an alias whose content comes from a page in another language."""
+    return page.alias_of_id is not None and page.alias_of.locale_id != page.locale_id
+
+
+def translations_by_language(page: Page) -> dict[str, Page]:
+    """The servable language versions of ``page``, itself included, keyed by language code.
+
+    Kept on the page instance: the switcher and the hreflang links of one response both ask.
+    """
+    cached = getattr(page, "_servable_translations", None)
+    if cached is None:
+        pages = servable(page.get_translations(inclusive=True)).select_related("locale")
+        cached = page._servable_translations = {p.locale.language_code: p for p in pages}
+    return cached
+
+
+def nearest_translated_ancestor(page: Page, language_code: str) -> Page | None:
+    """The deepest ancestor of ``page`` that exists in ``language_code``, or None."""
+    ancestor_keys = page.get_ancestors().filter(depth__gt=1).values("translation_key")
+    return (
+        servable(Page.objects.filter(translation_key__in=ancestor_keys))
+        .filter(locale__language_code=language_code)
+        .order_by("-depth")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """One entry of the language switcher."""
+
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_translated: bool
+
+
+def untranslated_url(page: Page, language_code: str, request: HttpRequest | None) -> str:
+    """Where to send a visitor who asks for ``page`` in a language it does not exist in.
+
+    The nearest translated ancestor, with a notice naming the page; if even the home page is
+    not translated, the page's own path in that language, where the server shows the notice.
+    """
+    ancestor = nearest_translated_ancestor(page, language_code)
+    if ancestor is not None:
+        return notice_url(ancestor, page, request)
+    return path_in_language(page, language_code, request)
+
+
+def notice_url(ancestor: Page, page: Page, request: HttpRequest | None) -> str:
+    """``ancestor``'s URL with the notice that ``page`` is not translated."""
+    return f"{ancestor.get_url(request)}?{UNTRANSLATED_PARAM}={page.pk}"
+
+
+def path_in_language(page: Page, language_code: str, request: HttpRequest | None) -> str:
+    """``page``'s path with the URL prefix of ``language_code`` (none for the default)."""
+    _site_id, _root_url, path = page.get_url_parts(request) or (None, None, "/")
+    own_prefix = f"/{page.locale.language_code}/"
+    if path.startswith(own_prefix):
+        path = path[len(own_prefix) - 1 :]
+    if language_code == settings.LANGUAGE_CODE:
+        return path
+    return f"/{language_code}{path}"
+
+
+def language_versions(page: Page, request: HttpRequest | None) -> list[LanguageVersion]:
+    """The switcher's entries: the same page in each language, or the nearest fallback."""
+    translations = translations_by_language(page)
+    current = page.locale.language_code
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=get_language_info(code)["name_local"],
+                url=target.get_url(request) if target else untranslated_url(page, code, request),
+                is_current=code == current,
+                is_translated=target is not None,
+            )
+        )
+    return versions
+
+
+def hreflang_alternates(page: Page, request: HttpRequest | None) -> list[tuple[str, str]]:
+    """``(hreflang, absolute URL)`` for every existing translation, plus ``x-default``."""
+    translations = translations_by_language(page)
+    alternates = [
+        (code, translations[code].get_full_url(request))
+        for code, _name in settings.LANGUAGES
+        if code in translations
+    ]
+    default = translations.get(settings.LANGUAGE_CODE) or translations.get(
+        page.locale.language_code
+    )
+    if default is not None:
+        alternates.append(("x-default", default.get_full_url(request)))
+    return alternates

@@ -1,0 +1,68 @@
+"""The six priority areas of the office's work."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models.base import SitePage
+
+
+class PriorityAreaIndexPage(SitePage):
+    """The list of the office's priority areas."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.PriorityAreaPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("priority areas index")
+        verbose_name_plural = _("priority areas indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["areas"] = PriorityAreaPage.objects.child_of(self).live().public()
+        return context
+
+
+class PriorityAreaPage(SitePage):
+    """One area of work: what the office does in it and everything published about it."""
+
+    intro = models.TextField(_("introduction"))
+    activities = StreamField(
+        [("activity", blocks.CharBlock(label=_("Activity"), max_length=300))],
+        verbose_name=_("activities"),
+        blank=True,
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("activities"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*SitePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.PriorityAreaIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("priority area")
+        verbose_name_plural = _("priority areas")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models.news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = (
+            NewsPage.objects.live().public().filter(area=self).order_by("-date", "-pk")[:10]
+        )
+        return context

@@ -1,0 +1,58 @@
+"""The home page and plain text pages."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models.base import SitePage
+
+
+class HomePage(SitePage):
+    """The office in one screen."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    max_count_per_parent = 1
+    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage", "cms.PriorityAreaIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models.areas import PriorityAreaPage
+        from cms.models.news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["areas"] = PriorityAreaPage.objects.descendant_of(self).live().public()
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("area")
+            .order_by("-date", "-pk")[:3]
+        )
+        return context
+
+
+class StandardPage(SitePage):
+    """A page of text: about the office, contacts, rules, anything without its own type."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

@@ -1,0 +1,49 @@
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils import translation
+from django.utils.html import format_html
+from wagtail import hooks
+
+from cms.i18n import is_foreign_alias, nearest_translated_ancestor, notice_url
+from cms.views import transliterate_slug
+
+
+@hooks.register("register_admin_urls")
+def register_slug_endpoint():
+    return [path("transliterate-slug/", transliterate_slug, name="cms_transliterate_slug")]
+
+
+@hooks.register("insert_editor_js")
+def slug_transliteration_js():
+    return format_html(
+        '<script src="{}" data-url="{}"></script>',
+        static("js/admin/slug-transliteration.js"),
+        reverse("cms_transliterate_slug"),
+    )
+
+
+@hooks.register("before_serve_page")
+def never_serve_another_language(page, request, serve_args, serve_kwargs):
+    """Keep each language's URLs to that language's text.
+
+    Wagtail routes ``/en/…`` through the Ukrainian tree when the English home page is missing
+    (``Page.localized`` falls back), and an English alias of a Ukrainian page carries Ukrainian
+    text. Either way the visitor is sent to the nearest page that exists in the language they
+    asked for, with a notice linking to the page they wanted.
+    """
+    requested = translation.get_language()
+    foreign_alias = is_foreign_alias(page)
+    if page.locale.language_code == requested and not foreign_alias:
+        return None
+    source = page.alias_of.specific if foreign_alias else page
+    ancestor = nearest_translated_ancestor(source, requested)
+    if ancestor is not None:
+        return redirect(notice_url(ancestor, source, request))
+    return TemplateResponse(
+        request,
+        "cms/untranslated.html",
+        {"missing_page": source, "missing_language": requested},
+        status=404,
+    )
