@@ -1,0 +1,82 @@
+"""Shared fixtures.
+
+The suite runs on the embedded defaults (SQLite, in-process broker) and, in ``.ci/run``, again
+with ``DATABASE_URL`` pointing at PostgreSQL and ``DRAMATIQ_BROKER_URL`` at Redis. Tests of a
+real service read its URL from the environment; when ``REQUIRE_SERVICES=1`` a missing URL or
+an unreachable service is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from queue import Queue
+
+import dramatiq
+import pytest
+from django.core.management import call_command
+from dramatiq.brokers.stub import StubBroker
+
+from tests.jobs_helpers import running_worker
+
+
+def service_url(name: str) -> str:
+    """The URL of a real service for this run, or skip (fail under REQUIRE_SERVICES=1)."""
+    url = os.environ.get(name, "")
+    if not url:
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(f"{name} is not set, but this run requires the real services.")
+        pytest.skip(f"{name} not set: the embedded run does not use this service.")
+    return url
+
+
+def load_demo() -> None:
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo once per run, right after the test database is created.
+
+    Ordinary tests run inside a transaction that is rolled back, so they all start from this
+    state. Transactional tests (run last by pytest-django) flush the database when they end;
+    the `demo` fixture loads it again for those that need it.
+    """
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site, as `make run` loads it."""
+    from cms.models import HomePage
+
+    if not HomePage.objects.exists():
+        load_demo()
+
+
+@pytest.fixture
+def broker():
+    """The project's configured broker, emptied before and after the test."""
+    configured = dramatiq.get_broker()
+    configured.flush_all()
+    if isinstance(configured, StubBroker):
+        # A worker stopped while a retry waited for its time keeps that message in memory, so
+        # the in-memory queue would count it as unfinished forever and `join` would never end.
+        for name in configured.queues:
+            configured.queues[name] = Queue()
+    yield configured
+    configured.flush_all()
+
+
+@pytest.fixture
+def worker(broker):
+    """A dramatiq worker consuming the configured broker in this process."""
+    with running_worker(broker) as started:
+        yield started
+
+
+@pytest.fixture
+def single_worker(broker):
+    """One worker thread, so messages of a queue run in the order they were sent."""
+    with running_worker(broker, threads=1) as started:
+        yield started

@@ -1,0 +1,67 @@
+"""The production path end to end: a page published in a transaction on PostgreSQL is indexed
+by a separate ``manage.py rundramatiq`` worker process that takes the job from Redis."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from wagtail.search.models import IndexEntry
+
+from cms.models import HomePage, StandardPage
+from tests.jobs_helpers import wait_for
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def production_stack():
+    real = settings.DRAMATIQ_BROKER_URL.startswith("redis") and connection.vendor == "postgresql"
+    if not real:
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail("this run must use PostgreSQL and a Redis broker")
+        pytest.skip("needs DATABASE_URL=postgres://… and DRAMATIQ_BROKER_URL=redis://…")
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url,  # the test database this test writes to
+        "DRAMATIQ_BROKER_URL": settings.DRAMATIQ_BROKER_URL,
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "rundramatiq", "--processes", "1", "--threads", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    time.sleep(0.5)
+    assert worker.poll() is None, "rundramatiq exited at once"
+    yield worker
+    worker.terminate()
+    worker.wait(timeout=60)
+
+
+def test_rundramatiq_worker_indexes_a_page_published_in_a_transaction(
+    demo, broker, production_stack
+):
+    home = HomePage.objects.get(locale__language_code="uk")
+    with transaction.atomic():
+        page = home.add_child(instance=StandardPage(title="Кава з лікарем"))
+        page.save_revision().publish()
+    content_type = ContentType.objects.get_for_model(StandardPage)
+    wait_for(
+        lambda: IndexEntry.objects.filter(
+            content_type=content_type, object_id=str(page.pk)
+        ).exists(),
+        timeout=120,
+    )
+    assert production_stack.poll() is None
