@@ -13,3 +13,34 @@ def publish_scheduled_pages() -> None:
     Without this, Wagtail's scheduled publishing only happens when someone runs the command.
     """
     call_command("publish_scheduled", verbosity=0)
+
+
+@dramatiq.actor(queue_name="default", max_retries=5)
+def send_contact_notification(submission_id: int) -> None:
+    """E-mail a contact-form message to the addresses its page names (retried if SMTP fails).
+
+    Only the submission's id travels through the broker: the message itself, which may hold
+    personal data, stays in the database.
+    """
+    from django.core.mail import send_mail
+    from wagtail.contrib.forms.models import FormSubmission
+
+    submission = FormSubmission.objects.filter(pk=submission_id).select_related("page").first()
+    if submission is None:
+        return
+    page = submission.page.specific
+    lines = [f"{label}: {value}" for label, value in submission_lines(page, submission)]
+    addresses = [a.strip() for a in page.to_address.split(",") if a.strip()]
+    send_mail(page.subject, "\n".join(lines), page.from_address or None, addresses)
+
+
+def submission_lines(page, submission) -> list[tuple[str, str]]:
+    """The submitted values under their field labels, in the form's order."""
+    data = submission.get_data()
+    lines = []
+    for field in page.get_form_fields():
+        value = data.get(field.clean_name, "")
+        if isinstance(value, list):
+            value = ", ".join(value)
+        lines.append((field.label, str(value)))
+    return lines

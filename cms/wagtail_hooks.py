@@ -4,9 +4,14 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.i18n import is_foreign_alias, nearest_translated_ancestor, notice_url
+from cms.models import LanguageSettings, Organisation, Person
 from cms.views import transliterate_slug
 
 
@@ -47,3 +52,33 @@ def never_serve_another_language(page, request, serve_args, serve_kwargs):
         {"missing_page": source, "missing_language": requested},
         status=404,
     )
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "kind", "joined", "left", UpdatedAtColumn()]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "role", "group", UpdatedAtColumn()]
+    list_filter = ["group", "locale"]
+    search_fields = ["name"]
+
+
+class LanguageSettingsViewSet(SnippetViewSet):
+    model = LanguageSettings
+    icon = "cogs"
+    menu_label = _("Language settings")
+    list_display = ["site_name", "locale"]
+
+
+register_snippet(OrganisationViewSet)
+register_snippet(PersonViewSet)
+register_snippet(LanguageSettingsViewSet)

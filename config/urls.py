@@ -12,6 +12,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.search import search_view
 from cms.sitemap import sitemap
 
 
@@ -38,6 +39,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("search/", search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

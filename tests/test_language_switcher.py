@@ -29,15 +29,15 @@ def test_switcher_goes_to_the_same_page_in_english_and_back(client, demo):
 
 
 def test_switcher_on_untranslated_page_goes_to_nearest_translated_ancestor(client, demo):
-    memorandum = StandardPage.objects.get(slug="memorandum")
-    html = client.get("/memorandum/").content.decode()
+    ukrainian_only = StandardPage.objects.get(slug="volonteram")
+    html = client.get("/volonteram/").content.decode()
     target = switcher_links(html)["en"]
-    assert target == f"/en/?untranslated={memorandum.pk}"
+    assert target == f"/en/?untranslated={ukrainian_only.pk}"
     landing = client.get(target)
     assert landing.status_code == 200
     text = landing.content.decode()
     assert "not translated yet; it exists only in Ukrainian" in text
-    assert '<a href="/memorandum/" hreflang="uk" lang="uk">Меморандум</a>' in text
+    assert '<a href="/volonteram/" hreflang="uk" lang="uk">Волонтерам</a>' in text
 
 
 def test_nested_untranslated_page_falls_back_to_its_translated_parent(client, demo):
@@ -49,12 +49,12 @@ def test_nested_untranslated_page_falls_back_to_its_translated_parent(client, de
 
 
 def test_notice_ignores_unpublished_or_bogus_pages(client, demo):
-    memorandum = StandardPage.objects.get(slug="memorandum")
-    memorandum.unpublish()
-    for value in (str(memorandum.pk), "abc", "999999"):
+    ukrainian_only = StandardPage.objects.get(slug="volonteram")
+    ukrainian_only.unpublish()
+    for value in (str(ukrainian_only.pk), "abc", "999999"):
         html = client.get(f"/en/?untranslated={value}").content.decode()
         assert "notice--untranslated" not in html
-        assert "Меморандум" not in html
+        assert "Волонтерам" not in html
 
 
 def test_hreflang_alternates_are_reciprocal_with_x_default(client, demo):
@@ -70,10 +70,10 @@ def test_hreflang_alternates_are_reciprocal_with_x_default(client, demo):
 
 
 def test_untranslated_page_lists_only_itself(client, demo):
-    html = client.get("/memorandum/").content.decode()
+    html = client.get("/volonteram/").content.decode()
     assert hreflangs(html) == {
-        "uk": "http://testserver/memorandum/",
-        "x-default": "http://testserver/memorandum/",
+        "uk": "http://testserver/volonteram/",
+        "x-default": "http://testserver/volonteram/",
     }
 
 
@@ -103,7 +103,7 @@ def test_sitemap_covers_both_trees_with_alternates(client, demo):
     assert set(entries) >= {
         "http://testserver/",
         "http://testserver/pro-ofis/",
-        "http://testserver/memorandum/",
+        "http://testserver/volonteram/",
         "http://testserver/en/",
         "http://testserver/en/about-the-office/",
     }
@@ -112,4 +112,4 @@ def test_sitemap_covers_both_trees_with_alternates(client, demo):
         "en": "http://testserver/en/about-the-office/",
         "x-default": "http://testserver/pro-ofis/",
     }
-    assert entries["http://testserver/memorandum/"] == {}
+    assert entries["http://testserver/volonteram/"] == {}

@@ -10,7 +10,7 @@ from cms.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
-UKRAINIAN_MARKERS = ("Меморандум", "Координаційний", "Про офіс")
+UKRAINIAN_MARKERS = ("Волонтерам", "Координаційний", "Про офіс")
 
 
 def ukrainian_text_in(html: str) -> list[str]:
@@ -56,16 +56,16 @@ def test_ua_and_uk_prefixes_redirect_to_the_unprefixed_ukrainian_url(client, dem
 
 
 def test_untranslated_page_is_not_served_under_en(client, demo):
-    response = client.get("/en/memorandum/")
+    response = client.get("/en/volonteram/")
     assert response.status_code == 404
-    assert "Меморандум" not in response.content.decode()
+    assert "Волонтерам" not in response.content.decode()
 
 
 def test_without_an_english_tree_en_urls_show_a_notice_not_ukrainian_pages(client, demo):
     english_home = HomePage.objects.get(locale__language_code="en")
     english_home.get_descendants(inclusive=True).unpublish()
     Redirect.objects.all().delete()  # a site without English has no redirects to English slugs
-    for url in ("/en/", "/en/pro-ofis/", "/en/memorandum/"):
+    for url in ("/en/", "/en/pro-ofis/", "/en/volonteram/"):
         response = client.get(url)
         html = response.content.decode()
         assert response.status_code == 404, url
@@ -80,16 +80,16 @@ def test_without_an_english_tree_en_urls_show_a_notice_not_ukrainian_pages(clien
 
 def test_english_aliases_of_ukrainian_pages_never_serve_ukrainian(client, demo):
     """wagtail-localize's "sync from" makes such aliases; they must not leak Ukrainian text."""
-    memorandum = StandardPage.objects.get(slug="memorandum")
+    ukrainian_only = StandardPage.objects.get(slug="volonteram")
     english = Locale.objects.get(language_code="en")
-    alias = memorandum.copy_for_translation(english, copy_parents=True, alias=True)
+    alias = ukrainian_only.copy_for_translation(english, copy_parents=True, alias=True)
     assert alias.live
     response = client.get(alias.url)
     assert response.status_code == 302
-    assert response["Location"] == f"/en/?untranslated={memorandum.pk}"
+    assert response["Location"] == f"/en/?untranslated={ukrainian_only.pk}"
     landing = client.get(response["Location"]).content.decode()
     assert "The page you asked for is not translated yet" in landing
-    assert 'href="/memorandum/"' in landing
+    assert 'href="/volonteram/"' in landing
 
 
 def test_locale_sync_option_is_not_offered():
@@ -105,11 +105,11 @@ def test_translating_a_live_page_does_not_publish_the_copy(
     """With the default live-status sync the Ukrainian copy would go live at an English URL."""
     from wagtail_localize.operations import translate_object
 
-    memorandum = StandardPage.objects.get(slug="memorandum")
+    ukrainian_only = StandardPage.objects.get(slug="volonteram")
     english_locale = Locale.objects.get(language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
-        translate_object(memorandum, [english_locale], user=admin_user)  # the admin's "Translate"
-    english = memorandum.get_translation(english_locale)
+        translate_object(ukrainian_only, [english_locale], user=admin_user)  # the admin's "Translate"
+    english = ukrainian_only.get_translation(english_locale)
     assert not english.live
     assert english.first_published_at is None  # never published, not even for a moment
 
@@ -143,11 +143,11 @@ def test_incomplete_translation_cannot_go_live_but_a_complete_one_can(
     from wagtail_localize.models import StringSegment, StringTranslation, Translation
     from wagtail_localize.operations import translate_object
 
-    memorandum = StandardPage.objects.get(slug="memorandum")
+    ukrainian_only = StandardPage.objects.get(slug="volonteram")
     english_locale = Locale.objects.get(language_code="en")
-    translate_object(memorandum, [english_locale], user=admin_user)
+    translate_object(ukrainian_only, [english_locale], user=admin_user)
     translation = Translation.objects.get(
-        source__object_id=memorandum.translation_key, target_locale=english_locale
+        source__object_id=ukrainian_only.translation_key, target_locale=english_locale
     )
     segments = list(StringSegment.objects.filter(source=translation.source))
     first, rest = segments[0], segments[1:]
@@ -159,10 +159,10 @@ def test_incomplete_translation_cannot_go_live_but_a_complete_one_can(
     )
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
         translation.save_target(user=admin_user, publish=True)  # the editor's "Publish"
-    english = memorandum.get_translation(english_locale)
+    english = ukrainian_only.get_translation(english_locale)
     assert english.live_revision is None
     assert not english.live
-    assert client.get("/en/memorandum/").status_code == 404
+    assert client.get("/en/volonteram/").status_code == 404
 
     for segment in rest:
         StringTranslation.objects.create(

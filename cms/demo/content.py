@@ -1,7 +1,7 @@
 """Demo pages: the office's story, restated from its 2017–2019 report in our own words.
 
 Each entry gives the Ukrainian page and, where it exists, its English translation. The
-Memorandum page is deliberately Ukrainian-only, to show how the site treats a page that is
+volunteers' page is deliberately Ukrainian-only, to show how the site treats a page that is
 not translated yet.
 """
 
@@ -87,17 +87,23 @@ PAGES = [
             ],
         },
     },
+    # Deliberately Ukrainian-only: the demo's example of a page without an English version.
     {
         "uk": {
-            "title": "Меморандум",
-            "intro": "Документ, на якому тримається співпраця: хто підписав і навіщо.",
+            "title": "Волонтерам",
+            "intro": "Як долучитися до роботи офісу: чергування, заходи, допомога з навчанням.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Меморандум про створення Координаційного офісу безпеки визначає його "
-                    "мету, завдання та спосіб роботи. Серед підписантів — районна та міська "
-                    "ради, районна державна адміністрація, місцевий підрозділ ДСНС і сектор "
-                    "міграційної служби.</p>",
+                    "<p>Офіс тримається на людях, які готові витратити кілька годин на "
+                    "тиждень заради спільної безпеки. Волонтери допомагають готувати зустрічі "
+                    "з мешканцями, чергують біля моніторів ситуаційного центру та супроводжують "
+                    "літні кампанії на курортах.</p>",
+                ),
+                (
+                    "paragraph",
+                    "<p>Напишіть нам через сторінку контактів або зайдіть до офісу в години "
+                    "прийому — розкажемо, де зараз найбільше потрібна допомога.</p>",
                 ),
             ],
         },
@@ -121,3 +127,65 @@ NEWS_INDEX = {
     "uk": {"title": "Новини", "intro": "Що відбувається в офісі та громаді."},
     "en": {"title": "News", "intro": "What is happening at the office and in the community."},
 }
+
+CONTACT = {
+    "uk": {
+        "title": "Контакти",
+        "intro": (
+            "<p>Напишіть нам про будь-яку проблему безпеки в громаді: від темної вулиці до "
+            "ідеї нового заходу. Відповідаємо протягом кількох робочих днів.</p>"
+        ),
+        "thank_you_text": "<p>Дякуємо! Ваше повідомлення отримано, ми відповімо якнайшвидше.</p>",
+        "subject": "Повідомлення з сайту",
+        "fields": [
+            ("Ваше ім’я", "singleline", True),
+            ("Електронна пошта", "email", True),
+            ("Повідомлення", "multiline", True),
+        ],
+    },
+    "en": {
+        "title": "Contact",
+        "intro": (
+            "<p>Write to us about any safety problem in the community, from an unlit street to "
+            "an idea for a new event. We answer within a few working days.</p>"
+        ),
+        "thank_you_text": "<p>Thank you! We have received your message and will reply soon.</p>",
+        "subject": "Message from the website",
+        "fields": ["Your name", "E-mail", "Message"],
+    },
+}
+
+LANGUAGE_SETTINGS = {
+    "uk": {
+        "site_name": "Координаційний офіс безпеки",
+        "address": "м. Татарбунари, Одеська область\nприміщення в центрі міста, окремий вхід",
+        "reception_hours": (
+            "Дільничний офіцер поліції приймає мешканців в офісі двічі на тиждень."
+        ),
+        "footer_text": (
+            "<p>Координаційний офіс безпеки — спільний простір поліції, міської ради, "
+            "рятувальників, громадських організацій і мешканців Татарбунар.</p>"
+        ),
+    },
+    "en": {
+        "site_name": "Safety Coordination Office",
+        "address": "Tatarbunary, Odesa oblast\npremises in the town centre, own entrance",
+        "reception_hours": "The district police officer sees residents at the office twice a week.",
+        "footer_text": (
+            "<p>The Safety Coordination Office is a shared space for the police, the city "
+            "council, rescuers, civic groups and the residents of Tatarbunary.</p>"
+        ),
+    },
+}
+
+#: The main navigation: the home page's children in this order (by Ukrainian title).
+NAVIGATION = [
+    "Про офіс",
+    "Напрями роботи",
+    "Новини",
+    "Кампанії",
+    "Події",
+    "Меморандум",
+    "Команда",
+    "Контакти",
+]

@@ -1184,7 +1184,7 @@ NEWS = [
             ],
         },
         "en": {
-            "title": "Attorney Yuliya Lisova runs a human rights class for police officers",
+            "title": "Attorney Yuliia Lisova runs a human rights class for police officers",
             "intro": (
                 "On 13 December 2018 the ‘Police Academy’ course held a workshop on human rights "
                 "in police work."
@@ -1193,7 +1193,7 @@ NEWS = [
                 (
                     "paragraph",
                     "<p>The workshop took place in the meeting room of the Tatarbunary police "
-                    "station and was led by attorney Yuliya Lisova.</p>",
+                    "station and was led by attorney Yuliia Lisova.</p>",
                 ),
                 (
                     "paragraph",

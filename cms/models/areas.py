@@ -59,10 +59,16 @@ class PriorityAreaPage(SitePage):
         verbose_name_plural = _("priority areas")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.models.campaigns import CampaignPage
+        from cms.models.events import EventPage
         from cms.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["news"] = (
             NewsPage.objects.live().public().filter(area=self).order_by("-date", "-pk")[:10]
         )
+        context["campaigns"] = (
+            CampaignPage.objects.live().public().filter(area=self).order_by("-start_date")
+        )
+        context["events"] = EventPage.objects.live().public().filter(area=self).order_by("-start")
         return context

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
+from wagtail.search import index
 
 from cms.transliteration import slugify_uk
 
 
-class SlugPageForm(WagtailAdminPageForm):
+class LatinSlugMixin:
     """Turn a Cyrillic slug typed or synced in the admin into its official Latin form
     before the form checks that it is free among the page's siblings."""
 
@@ -17,13 +18,36 @@ class SlugPageForm(WagtailAdminPageForm):
         return slugify_uk(slug) if slug and not slug.isascii() else slug
 
 
+class SlugPageForm(LatinSlugMixin, WagtailAdminPageForm):
+    """The admin form of every page type."""
+
+
 class SitePage(Page):
-    """Base of every page type: Latin slugs by the national transliteration, in code too."""
+    """Base of every page type: Latin slugs by the national transliteration, in code too, and
+    apostrophe words indexed so that every apostrophe variant finds them (``cms.search``)."""
 
     base_form_class = SlugPageForm
+    search_fields = [*Page.search_fields, index.SearchField("apostrophe_words")]
+    #: Fields whose apostrophe words are indexed (those a page type has).
+    apostrophe_fields = ("title", "intro", "body")
 
     class Meta:
         abstract = True
+
+    def apostrophe_words(self) -> str:
+        from cms.search import apostrophe_words
+
+        texts = []
+        for name in self.apostrophe_fields:
+            value = getattr(self, name, None)
+            if value is None:
+                continue
+            stream_block = getattr(value, "stream_block", None)
+            if stream_block is not None:
+                texts.extend(str(t) for t in stream_block.get_searchable_content(value))
+            else:
+                texts.append(str(value))
+        return apostrophe_words(" ".join(texts))
 
     def _set_core_field_defaults(self):
         # Wagtail fills an empty slug from the title here; doing it first with the official

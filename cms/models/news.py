@@ -151,6 +151,7 @@ class NewsPage(SitePage):
             ],
             heading=_("Lead image"),
         ),
+        InlinePanel("authors", heading=_("Authors"), label=_("Author")),
         FieldPanel("area"),
         FieldPanel("tags"),
         FieldPanel("body"),
@@ -194,3 +195,18 @@ class NewsPageRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related page")
         verbose_name_plural = _("related pages")
+
+
+class NewsPageAuthor(Orderable):
+    """Who wrote an article (a person from the People snippets)."""
+
+    news_page = ParentalKey(NewsPage, related_name="authors", on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        "cms.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")

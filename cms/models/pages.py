@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -19,9 +20,18 @@ class HomePage(SitePage):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
     max_count_per_parent = 1
-    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage", "cms.PriorityAreaIndexPage"]
+    subpage_types = [
+        "cms.StandardPage",
+        "cms.NewsIndexPage",
+        "cms.PriorityAreaIndexPage",
+        "cms.CampaignIndexPage",
+        "cms.EventIndexPage",
+        "cms.MemorandumPage",
+        "cms.TeamPage",
+        "cms.ContactPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -29,6 +39,8 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         from cms.models.areas import PriorityAreaPage
+        from cms.models.campaigns import CampaignPage
+        from cms.models.events import EventPage, upcoming
         from cms.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -40,7 +52,27 @@ class HomePage(SitePage):
             .select_related("area")
             .order_by("-date", "-pk")[:3]
         )
+        context["current_campaigns"] = (
+            CampaignPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .current()
+            .order_by("start_date", "pk")[:3]
+        )
+        events = EventPage.objects.descendant_of(self).live().public()
+        context["upcoming_events"] = upcoming(events, timezone.now())[:4]
+        # Slots for the initiative tracker (issue 4) and the camera network (issue 5): filled by
+        # template tags from those apps once they exist, empty until then.
+        context["home_slots"] = home_slots(request)
         return context
+
+
+def home_slots(request) -> list[str]:
+    """HTML that other apps contribute to the home page through the ``home_page_slot`` hook
+    (a function of the request returning safe HTML, or an empty string to show nothing)."""
+    from wagtail import hooks
+
+    return [html for fn in hooks.get_hooks("home_page_slot") if (html := fn(request))]
 
 
 class StandardPage(SitePage):
@@ -50,7 +82,7 @@ class StandardPage(SitePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [*SitePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     subpage_types = ["cms.StandardPage"]
 
     class Meta:

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail_honeypot",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -154,7 +155,15 @@ WAGTAIL_SITE_NAME = "Safe Community"
 # unofficial Latin slug that the server could not tell from one an editor chose.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Contact form spam protection (wagtail-honeypot): on for new form pages; a message sent
+# faster than this many seconds after the page was shown is dropped.
+HONEYPOT_ENABLED_DEFAULT = True
+HONEYPOT_TIME_INTERVAL = env.int("HONEYPOT_TIME_INTERVAL", default=3)
+
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Created by a cms migration, with the hunspell-uk dictionary where the server has it.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "safe_community"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]

@@ -1,0 +1,94 @@
+"""The contact page: the office's address and hours, and a form whose messages editors read
+under Forms in the admin."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
+
+from cms.models.base import LatinSlugMixin, SitePage
+
+logger = logging.getLogger(__name__)
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("cms.ContactPage", related_name="form_fields", on_delete=models.CASCADE)
+
+
+class ContactPageForm(LatinSlugMixin, WagtailAdminFormPageForm):
+    pass
+
+
+class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
+    """Address and reception hours (from the site settings of the page's language) and a form.
+
+    Spam protection: a hidden field that people leave empty and a minimum time between
+    showing the form and sending it (wagtail-honeypot). A message that fails either test is
+    dropped without saying so, so a robot learns nothing. Messages are stored as form
+    submissions; e-mail to the office is sent by a background job after the commit.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    base_form_class = ContactPageForm
+    content_panels = [
+        *SitePage.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", heading=_("Form fields"), label=_("Field")),
+        FieldPanel("thank_you_text"),
+        FieldPanel("honeypot"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail to the office"),
+        ),
+    ]
+    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
+
+    def process_form_submission(self, form):
+        if self.honeypot and not self.passes_honeypot(form.data):
+            logger.info("Contact form message dropped by the spam check (page %s).", self.pk)
+            return None
+        submission = self.get_submission_class().objects.create(
+            form_data=form.cleaned_data, page=self
+        )
+        if self.to_address:
+            from cms.tasks import send_contact_notification
+
+            transaction.on_commit(lambda: send_contact_notification.send(submission.pk))
+        return submission
+
+    @staticmethod
+    def passes_honeypot(data) -> bool:
+        name_field = getattr(settings, "HONEYPOT_NAME_FIELD", "whf_name")
+        time_field = getattr(settings, "HONEYPOT_TIME_FIELD", "whf_time")
+        interval = getattr(settings, "HONEYPOT_TIME_INTERVAL", 3)
+        if name_field not in data or time_field not in data:
+            return False
+        return data[name_field] == "" and HoneypotFormSubmissionMixin.time_diff(
+            data[time_field], interval
+        )
