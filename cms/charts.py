@@ -48,7 +48,7 @@ def nice_ceiling(value: int) -> int:
     if value <= 5:
         return 5
     step = 10 ** math.floor(math.log10(value))
-    for multiple in (1, 2, 2.5, 5, 10):
+    for multiple in (1, 1.5, 2, 2.5, 5, 10):
         if value <= step * multiple:
             return int(step * multiple)
     return value  # pragma: no cover - the loop always returns

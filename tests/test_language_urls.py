@@ -108,7 +108,9 @@ def test_translating_a_live_page_does_not_publish_the_copy(
     ukrainian_only = StandardPage.objects.get(slug="volonteram")
     english_locale = Locale.objects.get(language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
-        translate_object(ukrainian_only, [english_locale], user=admin_user)  # the admin's "Translate"
+        translate_object(
+            ukrainian_only, [english_locale], user=admin_user
+        )  # the admin's "Translate"
     english = ukrainian_only.get_translation(english_locale)
     assert not english.live
     assert english.first_published_at is None  # never published, not even for a moment

@@ -81,7 +81,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
         verbose_name_plural = _("event indexes")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("area")
+        return EventPage.objects.child_of(self).live().public().select_related("area", "locale")
 
     @path("")
     def upcoming_route(self, request):

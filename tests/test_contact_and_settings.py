@@ -1,0 +1,115 @@
+"""The contact form (spam protection, submissions, e-mail by a job) and per-language settings."""
+
+import time
+
+import pytest
+from django.core import mail
+from wagtail.contrib.forms.models import FormSubmission
+
+from cms.models import ContactPage, LanguageSettings
+from cms.tasks import send_contact_notification
+
+pytestmark = pytest.mark.django_db
+
+
+def contact(lang: str) -> ContactPage:
+    return ContactPage.objects.get(locale__language_code=lang)
+
+
+def form_data(page: ContactPage, seconds_ago: int = 30, trap: str = "", **values) -> dict:
+    names = [field.clean_name for field in page.get_form_fields()]
+    data = dict(
+        zip(
+            names,
+            ["Оксана", "oksana@example.org", "На вулиці Гагаріна не світить ліхтар."],
+            strict=True,
+        )
+    )
+    data.update(values)
+    data.update(whf_name=trap, whf_time=str(int(time.time()) - seconds_ago))
+    return data
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_contact_page_shows_address_hours_and_a_protected_form(client, demo, lang):
+    html = client.get(contact(lang).url).content.decode()
+    assert ("Години прийому" if lang == "uk" else "Reception hours") in html
+    assert ("Татарбунари" if lang == "uk" else "Tatarbunary") in html
+    assert 'name="whf_name"' in html and 'name="whf_time"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_message_is_stored_for_editors_and_mailed_by_a_job(
+    client, demo, django_capture_on_commit_callbacks, monkeypatch
+):
+    page = contact("uk")
+    page.to_address = "office@example.org"
+    page.save_revision().publish()
+    sent_jobs = []
+    monkeypatch.setattr(send_contact_notification, "send", lambda *args: sent_jobs.append(args))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(page.url, form_data(page))
+    assert sent_jobs == []  # nothing leaves before the commit
+    for callback in callbacks:
+        callback()
+    assert response.status_code == 200
+    assert "Дякуємо" in response.content.decode()
+    submission = FormSubmission.objects.get(page=page)
+    assert "ліхтар" in submission.form_data[page.get_form_fields()[2].clean_name]
+    assert mail.outbox == []  # not sent inside the request
+    assert sent_jobs == [(submission.pk,)]  # the job carries the id, not the message
+    send_contact_notification.fn(submission.pk)
+    (sent,) = mail.outbox
+    assert sent.to == ["office@example.org"] and "ліхтар" in sent.body
+
+
+@pytest.mark.parametrize(("trap", "seconds_ago"), [("http://spam.example", 30), ("", 0)])
+def test_robots_are_dropped_silently(client, demo, trap, seconds_ago):
+    page = contact("uk")
+    response = client.post(page.url, form_data(page, seconds_ago=seconds_ago, trap=trap))
+    assert response.status_code == 200  # the robot sees the same thank-you page
+    assert not FormSubmission.objects.filter(page=page).exists()
+
+
+def test_missing_honeypot_fields_are_dropped(client, demo):
+    page = contact("uk")
+    data = form_data(page)
+    del data["whf_time"]
+    client.post(page.url, data)
+    assert not FormSubmission.objects.filter(page=page).exists()
+
+
+def test_bad_input_is_explained_and_kept(client, demo):
+    page = contact("en")
+    names = [field.clean_name for field in page.get_form_fields()]
+    response = client.post(page.url, form_data(page, **{names[1]: "not-an-address"}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "valid email" in html.lower()
+    assert "ліхтар" in html  # what the visitor typed is still there
+    assert not FormSubmission.objects.filter(page=page).exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("uk", ["Про офіс", "Новини", "Меморандум", "Контакти"]),
+        ("en", ["About the office", "News", "Memorandum", "Contact"]),
+    ],
+)
+def test_navigation_and_footer_follow_the_language(client, demo, lang, labels):
+    html = client.get("/" if lang == "uk" else "/en/").content.decode()
+    nav = html.split('class="site-nav"', 1)[1].split("</nav>")[0]
+    for label in labels:
+        assert f">{label}</a>" in nav
+    footer = html.split('class="site-footer"', 1)[1]
+    assert ("Татарбунари" if lang == "uk" else "Tatarbunary") in footer
+
+
+def test_english_pages_use_ukrainian_settings_until_they_are_translated(client, demo):
+    LanguageSettings.objects.filter(locale__language_code="en").delete()
+    html = client.get("/en/").content.decode()
+    nav = html.split('class="site-nav"', 1)[1].split("</nav>")[0]
+    # Links go to the English pages with their English titles; an untranslated page is left out.
+    assert ">About the office</a>" in nav and 'href="/en/' in nav
+    assert "Про офіс" not in nav
