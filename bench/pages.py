@@ -32,6 +32,15 @@ PAGES = {
     "home (en)": "/en/",
     "content page (uk)": "/pro-ofis/",
     "content page (en)": "/en/about-the-office/",
+    "news index (uk)": "/novyny/",
+    "news index (en)": "/en/news/",
+    "article (uk)": "/novyny/kava-z-politseiskym-16-zustrichei-i-novi-initsiatyvy/",
+    "article (en)": "/en/news/coffee-with-a-police-officer-16-meetings-and-new-initiatives/",
+    "memorandum (uk)": "/memorandum/",
+    "memorandum (en)": "/en/memorandum/",
+    "events (uk)": "/podii/",
+    "search (uk)": "/search/?q=%D0%B1%D0%B5%D0%B7%D0%BF%D0%B5%D0%BA%D0%B0",  # безпека
+    "search (en)": "/en/search/?q=safety",
 }
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -163,6 +172,7 @@ def bench_database(label: str, database_url: str, args) -> list[tuple]:
         env = django_env(database_url, workdir, port)
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "load_demo")
+        manage(env, "update_index")  # the index jobs of load_demo have no worker here
         manage(env, "collectstatic", "--no-input", "-v", "0")
         queries = subprocess.run(
             [PYTHON, "bench/count_queries.py", *PAGES.values()],

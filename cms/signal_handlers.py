@@ -43,4 +43,36 @@ def unpublish_incomplete_translation(sender, instance, revision=None, **kwargs) 
 
 
 def register_signal_handlers() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.signals import page_unpublished, post_page_move
+
+    from cms.chrome import bump_version
+    from cms.models import LanguageSettings
+    from cms.visibility import forget_restricted_paths
+
     page_published.connect(unpublish_incomplete_translation, dispatch_uid="cms-incomplete-tr")
+    # The cached navigation and settings (cms.chrome) follow every change that can alter them.
+    for signal, sender in [
+        (page_published, None),
+        (page_unpublished, None),
+        (post_page_move, None),
+        (post_delete, Page),
+        (post_save, LanguageSettings),
+        (post_delete, LanguageSettings),
+        (post_save, Site),
+    ]:
+        signal.connect(bump_version, sender=sender, dispatch_uid=f"cms-chrome-{signal}-{sender}")
+    # The cached list of restricted sections (cms.visibility).
+    for signal, sender in [
+        (post_save, PageViewRestriction),
+        (post_delete, PageViewRestriction),
+        (post_page_move, None),
+        (post_delete, Page),
+    ]:
+        signal.connect(
+            forget_restricted_paths, sender=sender, dispatch_uid=f"cms-restricted-{signal}-{sender}"
+        )
+    # A restriction change also changes which pages the navigation may show.
+    post_save.connect(bump_version, sender=PageViewRestriction, dispatch_uid="cms-chrome-pvr")
+    post_delete.connect(bump_version, sender=PageViewRestriction, dispatch_uid="cms-chrome-pvr-d")

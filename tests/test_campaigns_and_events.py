@@ -235,3 +235,39 @@ def test_event_listings_make_the_same_number_of_queries_with_more_events(client,
         index.add_child(instance=page)
         page.save_revision().publish()
     assert [count(url) for url in urls] == before
+
+
+@pytest.mark.parametrize(
+    ("frequency", "interval", "weekdays", "first"),
+    [
+        ("weekly", 1, "TU,TH", datetime.datetime(2018, 6, 5, 10, 0)),
+        ("weekly", 2, "MO,FR", datetime.datetime(2018, 6, 8, 18, 30)),
+        ("weekly", 3, "", datetime.datetime(2019, 1, 2, 9, 0)),
+        ("monthly", 1, "", datetime.datetime(2018, 7, 12, 10, 0)),
+        ("monthly", 1, "", datetime.datetime(2018, 1, 31, 10, 0)),  # skips short months
+        ("monthly", 5, "", datetime.datetime(2018, 3, 30, 10, 0)),
+        ("yearly", 1, "", datetime.datetime(2019, 12, 19, 10, 0)),
+        ("yearly", 1, "", datetime.datetime(2016, 2, 29, 10, 0)),  # leap days only
+        ("yearly", 3, "", datetime.datetime(2017, 8, 22, 10, 0)),
+    ],
+)
+def test_the_shortcut_to_recent_dates_gives_the_same_dates_as_the_full_rule(
+    frequency, interval, weekdays, first
+):
+    event = EventPage(
+        title="x",
+        intro="x",
+        frequency=frequency,
+        interval=interval,
+        weekdays=weekdays,
+        start=first.replace(tzinfo=KYIV),
+    )
+    full = event.rule()
+    for days in (0, 1, 6, 13, 40, 200, 365 * 3 + 17, 365 * 8 + 100):
+        near = first + datetime.timedelta(days=days, hours=5)
+        shortcut = event.rule(near=near)
+        assert shortcut.after(near, inc=True) == full.after(near, inc=True), near
+        window_end = near + datetime.timedelta(days=800)
+        assert shortcut.between(near, window_end, inc=True) == full.between(
+            near, window_end, inc=True
+        )

@@ -4,9 +4,11 @@ import time
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.forms.models import FormSubmission
 
-from cms.models import ContactPage, LanguageSettings
+from cms.models import ContactPage, LanguageSettings, StandardPage
 from cms.tasks import send_contact_notification
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +115,34 @@ def test_english_pages_use_ukrainian_settings_until_they_are_translated(client, 
     # Links go to the English pages with their English titles; an untranslated page is left out.
     assert ">About the office</a>" in nav and 'href="/en/' in nav
     assert "Про офіс" not in nav
+
+
+def test_navigation_is_cached_and_follows_publishing(client, demo):
+    client.get("/")
+    page = StandardPage.objects.get(locale__language_code="uk", slug="pro-ofis")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/pro-ofis/")
+    assert not any("cms_languagesettings" in q["sql"] for q in queries.captured_queries)
+    page.title = "Про наш офіс"
+    page.save_revision().publish()
+    nav = client.get("/").content.decode().split('class="site-nav"', 1)[1].split("</nav>")[0]
+    assert ">Про наш офіс</a>" in nav
+    page.unpublish()
+    nav = client.get("/").content.decode().split('class="site-nav"', 1)[1].split("</nav>")[0]
+    assert "Про наш офіс" not in nav
+
+
+def test_private_sections_stay_out_of_listings_and_come_back(client, demo):
+    from wagtail.models import PageViewRestriction
+
+    from cms.models import NewsPage
+
+    latest = NewsPage.objects.filter(locale__language_code="uk").order_by("-date", "-pk").first()
+    assert latest.title in client.get("/novyny/").content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=latest, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert latest.title not in client.get("/novyny/").content.decode()
+    assert latest.title not in client.get("/").content.decode()
+    restriction.delete()
+    assert latest.title in client.get("/novyny/").content.decode()

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from cms.charts import CountAt, growth_chart, nice_ceiling, signatory_series
 from cms.models import MemorandumPage, Organisation, Person, TeamPage
@@ -148,3 +149,14 @@ def test_team_page_presents_the_office_and_the_council(client, demo, lang):
     council = {"uk": "Консультативно-дорадча рада", "en": "Consultative-advisory council"}[lang]
     assert council in html
     assert Person.objects.filter(locale__language_code=lang).count() >= 3
+
+
+def test_facts_are_shared_between_languages_texts_are_not(demo):
+    source = Organisation.objects.get(locale__language_code="uk", name="Бюро правової допомоги")
+    english = source.get_translation(Locale.objects.get(language_code="en"))
+    english.left = D(2022, 5, 1)  # an editor records the departure on the English row
+    english.website = "https://legalaid.example.org"
+    english.save()
+    source.refresh_from_db()
+    assert source.left == D(2022, 5, 1) and source.website == "https://legalaid.example.org"
+    assert source.name == "Бюро правової допомоги" and english.name != source.name

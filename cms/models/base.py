@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from cms.transliteration import slugify_uk
+from cms.visibility import SitePageQuerySet
 
 
 class LatinSlugMixin:
@@ -27,6 +28,7 @@ class SitePage(Page):
     apostrophe words indexed so that every apostrophe variant finds them (``cms.search``)."""
 
     base_form_class = SlugPageForm
+    objects = PageManager.from_queryset(SitePageQuerySet)()
     search_fields = [*Page.search_fields, index.SearchField("apostrophe_words")]
     #: Fields whose apostrophe words are indexed (those a page type has).
     apostrophe_fields = ("title", "intro", "body")

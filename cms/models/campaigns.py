@@ -12,11 +12,11 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, CaptionedImageBlock, KeyFigureBlock
 from cms.models.base import SitePage
+from cms.visibility import SitePageQuerySet
 
 
 def item_list(verbose_name: str, item_label: str) -> StreamField:
@@ -51,7 +51,7 @@ class CampaignIndexPage(SitePage):
         return context
 
 
-class CampaignQuerySet(PageQuerySet):
+class CampaignQuerySet(SitePageQuerySet):
     def current(self):
         """Campaigns going on today (or without an end)."""
         return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))

@@ -6,6 +6,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -202,29 +203,58 @@ class EventPage(RoutablePageMixin, SitePage):
     def duration(self) -> datetime.timedelta | None:
         return self.end - self.start if self.end else None
 
-    def rule(self) -> rrule.rrule | None:
-        """The recurrence in local wall-clock time (a 10:00 reception stays at 10:00 in summer)."""
+    def rule(self, near: datetime.datetime | None = None) -> rrule.rrule | None:
+        """The recurrence in local wall-clock time (a 10:00 reception stays at 10:00 in summer).
+
+        With ``near`` (naive local time) the rule starts a whole number of periods later, just
+        before that moment, with the first date's weekdays, day and month pinned, so it gives
+        the same dates from there on without walking through every date since the first one
+        (a twice-weekly reception since 2018 has hundreds).
+        """
         if not self.frequency:
             return None
         until = None
         if self.repeat_until:
             until = datetime.datetime.combine(self.repeat_until, datetime.time.max)
+        first = self.local_start.replace(tzinfo=None)
+        interval = self.interval or 1
+        pinned: dict = {"byweekday": [RRULE_WEEKDAYS[c] for c in self.weekday_codes] or None}
+        start = first
+        if self.frequency == Frequency.WEEKLY:
+            pinned["byweekday"] = pinned["byweekday"] or [first.weekday()]
+            # Align to the Monday of the first week: weeks are counted from there.
+            week_start = first - datetime.timedelta(days=first.weekday())
+            if near is not None and near > first:
+                periods = ((near - week_start).days // 7) // interval - 1
+                if periods > 0:
+                    start = week_start + relativedelta(weeks=periods * interval)
+        elif near is not None and near > first:
+            months_apart = (near.year - first.year) * 12 + near.month - first.month
+            step = interval if self.frequency == Frequency.MONTHLY else 12 * interval
+            periods = months_apart // step - 1
+            if periods > 0:
+                start = first + relativedelta(months=periods * step)
+                start = start.replace(day=1)  # the pinned day decides, even the 31st
+        if self.frequency == Frequency.MONTHLY:
+            pinned["bymonthday"] = first.day
+        elif self.frequency == Frequency.YEARLY:
+            pinned.update(bymonth=first.month, bymonthday=first.day)
         return rrule.rrule(
             RRULE_FREQUENCIES[self.frequency],
-            dtstart=self.local_start.replace(tzinfo=None),
-            interval=self.interval or 1,
-            byweekday=[RRULE_WEEKDAYS[c] for c in self.weekday_codes] or None,
+            dtstart=start,
+            interval=interval,
             until=until,
+            **pinned,
         )
 
     def occurrences(self, after: datetime.datetime, before: datetime.datetime) -> list:
         """Start times of this event within ``[after, before)``, time-zone aware."""
         zone = ZoneInfo(settings.TIME_ZONE)
-        rule = self.rule()
-        if rule is None:
-            return [self.start] if after <= self.start < before else []
         local_after = timezone.localtime(after, zone).replace(tzinfo=None)
         local_before = timezone.localtime(before, zone).replace(tzinfo=None)
+        rule = self.rule(near=local_after)
+        if rule is None:
+            return [self.start] if after <= self.start < before else []
         return [
             moment.replace(tzinfo=zone)
             for moment in rule.between(local_after, local_before, inc=True)
@@ -232,11 +262,12 @@ class EventPage(RoutablePageMixin, SitePage):
         ]
 
     def next_occurrence(self, now: datetime.datetime) -> datetime.datetime | None:
-        rule = self.rule()
+        zone = ZoneInfo(settings.TIME_ZONE)
+        local_now = timezone.localtime(now, zone).replace(tzinfo=None)
+        rule = self.rule(near=local_now)
         if rule is None:  # a one-off event is still to come until it has ended
             return self.start if (self.end or self.start) >= now else None
-        zone = ZoneInfo(settings.TIME_ZONE)
-        moment = rule.after(timezone.localtime(now, zone).replace(tzinfo=None), inc=True)
+        moment = rule.after(local_now, inc=True)
         return moment.replace(tzinfo=zone) if moment else None
 
     def schedule(self) -> str:

@@ -13,12 +13,28 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.models.base import SitePage
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class SharedFactsMixin:
+    """Translatable snippets keep one row per language; the fields in ``shared_fields`` are
+    facts, not text, so saving any language's row copies them to its other languages and
+    the English page can never show another date than the Ukrainian one."""
+
+    shared_fields: tuple[str, ...] = ()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        facts = {name: getattr(self, name) for name in self.shared_fields}
+        type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(
+            **facts
+        )
+
+
+class Organisation(SharedFactsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A body the office works with; a signatory of the Memorandum once it has a joining date."""
 
     class Kind(models.TextChoices):
@@ -60,6 +76,12 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("joined"), FieldPanel("left")], heading=_("Memorandum")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    shared_fields = ("kind", "logo_id", "website", "joined", "left")
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        *(SynchronizedField(name) for name in ("kind", "logo", "website", "joined", "left")),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

@@ -8,12 +8,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.models.base import SitePage
-from cms.models.organisations import in_language
+from cms.models.organisations import SharedFactsMixin, in_language
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(SharedFactsMixin, TranslatableMixin, index.Indexed, models.Model):
     """Someone the site presents: the office's team, a mentor, a council member, an author."""
 
     class Group(models.TextChoices):
@@ -46,6 +47,13 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    shared_fields = ("group", "photo_id", "sort_order")
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("role"),
+        TranslatableField("bio"),
+        *(SynchronizedField(name) for name in ("group", "photo", "sort_order")),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["group", "sort_order", "name"]

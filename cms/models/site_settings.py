@@ -21,19 +21,19 @@ class NavigationLinkBlock(blocks.StructBlock):
         label = _("Link")
 
 
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("telegram", "Telegram"),
+    ("youtube", "YouTube"),
+    ("viber", "Viber"),
+    ("x", "X"),
+    ("other", _("Other")),
+]
+
+
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(
-        label=_("Network"),
-        choices=[
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("telegram", "Telegram"),
-            ("youtube", "YouTube"),
-            ("viber", "Viber"),
-            ("x", "X"),
-            ("other", _("Other")),
-        ],
-    )
+    network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label=_("Address"))
     label = blocks.CharBlock(label=_("Label"), required=False, max_length=60)
 

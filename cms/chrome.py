@@ -1,0 +1,86 @@
+"""What every page shows around its content (navigation, contacts, footer), per language.
+
+Computing it takes several queries (the settings row, the chosen pages, their translations),
+and it changes only when an editor edits the settings or publishes, moves or deletes a page.
+So it is kept in the cache as plain values under a version number that those events bump; a
+short lifetime bounds staleness where the cache is per process (the in-memory default).
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+VERSION_KEY = "site-chrome-version"
+LIFETIME = 60  # seconds
+
+
+def bump_version(*args, **kwargs) -> None:
+    """Signal receiver: the navigation or the settings may have changed."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache yet
+        cache.set(VERSION_KEY, 1, None)
+
+
+def site_chrome(request: HttpRequest | None) -> dict | None:
+    """The settings and navigation of the visitor's language, from the cache when possible."""
+    language = get_language()
+    site = Site.find_for_request(request) if request is not None else None
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = f"site-chrome:{site.pk if site else 0}:{language}:{version}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = build_chrome(request, language)
+        cache.set(key, chrome, LIFETIME)
+    return chrome or None
+
+
+def build_chrome(request: HttpRequest | None, language: str) -> dict:
+    from cms.models import LanguageSettings
+    from cms.models.site_settings import SOCIAL_NETWORKS
+
+    networks = dict(SOCIAL_NETWORKS)
+    settings_row = LanguageSettings.for_language(language)
+    if settings_row is None:
+        return {}
+    return {
+        "site_name": settings_row.site_name,
+        "address": settings_row.address,
+        "reception_hours": settings_row.reception_hours,
+        "phone": settings_row.phone,
+        "email": settings_row.email,
+        "footer_text": settings_row.footer_text,
+        "social_links": [
+            {
+                "url": block.value["url"],
+                "label": block.value["label"] or str(networks.get(block.value["network"], "")),
+            }
+            for block in settings_row.social_links
+        ],
+        "navigation": navigation_links(request, settings_row),
+    }
+
+
+def navigation_links(request: HttpRequest | None, settings_row) -> list[dict]:
+    """The navigation's links in the visitor's language: a page chosen in another language is
+    replaced by its live translation, and left out while it has none."""
+    active = Locale.get_active()
+    chosen = [(block.value["page"], block.value["label"]) for block in settings_row.navigation]
+    chosen = [(page, label) for page, label in chosen if page is not None]
+    foreign = [page.translation_key for page, _label in chosen if page.locale_id != active.pk]
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().public().filter(translation_key__in=foreign, locale=active)
+    }
+    links = []
+    for page, label in chosen:
+        target = page if page.locale_id == active.pk else translations.get(page.translation_key)
+        if settings_row.locale_id != active.pk:
+            label = ""  # these are the default language's settings: its labels would not fit
+        if target is None or not target.live:
+            continue
+        links.append({"url": target.get_url(request), "label": label or target.title})
+    return links
