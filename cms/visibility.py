@@ -35,3 +35,14 @@ class SitePageQuerySet(PageQuerySet):
         for path in restricted_paths():
             q |= Q(path__startswith=path)
         return q if q else Q(pk__in=[])
+
+    def for_listing(self):
+        """Rows for a list of cards: no StreamField is read or parsed (a page's body is the
+        bulk of its row), and a priority area comes along with its title only."""
+        qs = self.defer_streamfields()
+        if any(field.name == "area" for field in self.model._meta.get_fields()):
+            from cms.models.areas import PriorityAreaPage
+
+            deferred = [f"area__{name}" for name in PriorityAreaPage.get_streamfield_names()]
+            qs = qs.select_related("area").defer(*deferred)
+        return qs

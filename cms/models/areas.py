@@ -29,7 +29,9 @@ class PriorityAreaIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = PriorityAreaPage.objects.child_of(self).live().public()
+        context["areas"] = (
+            PriorityAreaPage.objects.child_of(self).live().public().defer_streamfields()
+        )
         return context
 
 
@@ -65,10 +67,20 @@ class PriorityAreaPage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["news"] = (
-            NewsPage.objects.live().public().filter(area=self).order_by("-date", "-pk")[:10]
+            NewsPage.objects.live()
+            .public()
+            .filter(area=self)
+            .for_listing()
+            .order_by("-date", "-pk")[:10]
         )
         context["campaigns"] = (
-            CampaignPage.objects.live().public().filter(area=self).order_by("-start_date")
+            CampaignPage.objects.live()
+            .public()
+            .filter(area=self)
+            .for_listing()
+            .order_by("-start_date")
         )
-        context["events"] = EventPage.objects.live().public().filter(area=self).order_by("-start")
+        context["events"] = (
+            EventPage.objects.live().public().filter(area=self).for_listing().order_by("-start")
+        )
         return context

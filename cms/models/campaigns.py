@@ -45,7 +45,7 @@ class CampaignIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.child_of(self).live().public().select_related("area")
+        campaigns = CampaignPage.objects.child_of(self).live().public().for_listing()
         context["current_campaigns"] = campaigns.current().order_by("start_date", "pk")
         context["past_campaigns"] = campaigns.past().order_by("-end_date", "-pk")
         return context

@@ -82,7 +82,9 @@ class EventIndexPage(RoutablePageMixin, SitePage):
         verbose_name_plural = _("event indexes")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("area", "locale")
+        return (
+            EventPage.objects.child_of(self).live().public().for_listing().select_related("locale")
+        )
 
     @path("")
     def upcoming_route(self, request):

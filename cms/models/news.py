@@ -49,11 +49,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     def news(self):
         """Published news under this index, newest first."""
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("area")
-            .order_by("-date", "-pk")
+            NewsPage.objects.child_of(self).live().public().for_listing().order_by("-date", "-pk")
         )
 
     def filtered_news(self, request):

@@ -44,12 +44,14 @@ class HomePage(SitePage):
         from cms.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = PriorityAreaPage.objects.descendant_of(self).live().public()
+        context["areas"] = (
+            PriorityAreaPage.objects.descendant_of(self).live().public().defer_streamfields()
+        )
         context["latest_news"] = (
             NewsPage.objects.descendant_of(self)
             .live()
             .public()
-            .select_related("area")
+            .for_listing()
             .order_by("-date", "-pk")[:3]
         )
         context["current_campaigns"] = (
@@ -57,9 +59,10 @@ class HomePage(SitePage):
             .live()
             .public()
             .current()
+            .for_listing()
             .order_by("start_date", "pk")[:3]
         )
-        events = EventPage.objects.descendant_of(self).live().public()
+        events = EventPage.objects.descendant_of(self).live().public().for_listing()
         context["upcoming_events"] = upcoming(events, timezone.now())[:4]
         # Slots for the initiative tracker (issue 4) and the camera network (issue 5): filled by
         # template tags from those apps once they exist, empty until then.
