@@ -271,3 +271,21 @@ def test_the_shortcut_to_recent_dates_gives_the_same_dates_as_the_full_rule(
         assert shortcut.between(near, window_end, inc=True) == full.between(
             near, window_end, inc=True
         )
+
+
+def test_campaign_index_queries_do_not_grow_with_campaigns(client, demo):
+    index = campaign_index("uk")
+
+    def count():
+        client.get(index.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(index.url).status_code == 200
+        return len(queries)
+
+    before = count()
+    for number in range(15):
+        add_campaign(f"Кампанія {number}", datetime.date(2020, 1, 1 + number), None)
+        add_campaign(
+            f"Минула {number}", datetime.date(2019, 1, 1), datetime.date(2019, 2, 1 + number)
+        )
+    assert count() == before

@@ -58,7 +58,7 @@ PAGE_TYPES = {
             "end": "2026-12-19 13:00",
             "location": "Одеса",
             "intro": "Форум",
-            "frequency": "yearly",
+            "frequency": "weekly",
             "interval": "1",
             "repeat_until": "",
             "body": EMPTY,
@@ -130,6 +130,8 @@ def test_editor_creates_and_submits_moderator_publishes(client, demo, model):
             "action-submit": "submit",
         }
     )
+    if model is models.EventPage:
+        data["weekdays"] = ["TH", "TU"]  # check boxes: one value per box
     url = f"/admin/pages/add/cms/{model._meta.model_name}/{parent.pk}/"
     response = client.post(url, data)
     if response.status_code != 302:
@@ -137,6 +139,8 @@ def test_editor_creates_and_submits_moderator_publishes(client, demo, model):
         pytest.fail(f"{form.errors.as_text()} {[f.errors for f in form.formsets.values()]}")
     page = model.objects.get(title=title)
     assert not page.live
+    if model is models.EventPage:  # check boxes in the form, iCalendar codes in the row
+        assert page.weekdays == "TU,TH"
     assert page.slug.isascii() and page.slug.startswith("testova-storinka")
 
     state = page.current_workflow_state

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from cms.models import HomePage, StandardPage
@@ -92,3 +93,17 @@ def test_ukrainian_word_forms_find_each_other_on_postgresql(client, demo):
     assert found(client, "поліцейський") == ["Зустріч з поліцейським"]
     assert found(client, "рятувальники") == ["Навчання рятувальників"]
     assert found(client, "рятувальник") == ["Навчання рятувальників"]
+
+
+def test_search_queries_do_not_grow_with_results(client, demo):
+    def count():
+        client.get("/search/", {"q": "безпека"})
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/search/", {"q": "безпека"}).status_code == 200
+        return len(queries)
+
+    add_page("Безпека на воді", "Пляж")
+    before = count()
+    for number in range(15):
+        add_page(f"Безпека {number}", "Ще одна сторінка")
+    assert count() == before

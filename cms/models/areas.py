@@ -10,18 +10,13 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models.base import SitePage
+from cms.models.base import SectionIndexPage, SitePage
 
 
-class PriorityAreaIndexPage(SitePage):
+class PriorityAreaIndexPage(SectionIndexPage):
     """The list of the office's priority areas."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.PriorityAreaPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("priority areas index")

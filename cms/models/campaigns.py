@@ -15,7 +15,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, CaptionedImageBlock, KeyFigureBlock
-from cms.models.base import SitePage
+from cms.models.base import SectionIndexPage, SitePage
 from cms.visibility import SitePageQuerySet
 
 
@@ -29,15 +29,10 @@ def item_list(verbose_name: str, item_label: str) -> StreamField:
     )
 
 
-class CampaignIndexPage(SitePage):
+class CampaignIndexPage(SectionIndexPage):
     """Current campaigns first, then past ones."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.CampaignPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("campaign index")

@@ -23,7 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models.base import SitePage, SlugPageForm
+from cms.models.base import SectionIndexPage, SitePage, SlugPageForm
 
 #: iCalendar weekday codes, Monday first, as stored in ``EventPage.weekdays``.
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -66,15 +66,10 @@ class EventPageForm(SlugPageForm):
         return ",".join(code for code in WEEKDAY_CODES if code in chosen)
 
 
-class EventIndexPage(RoutablePageMixin, SitePage):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """Upcoming events and recurring formats; past events on their own page; an iCal feed."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.EventPage"]
-    max_count_per_parent = 1
     past_page_size = 20
 
     class Meta:

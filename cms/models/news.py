@@ -19,7 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models.base import SitePage
+from cms.models.base import SectionIndexPage, SitePage
 
 #: Years a news filter accepts; anything else is a 404, not a query.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -31,15 +31,10 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, SitePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """All news of one language, newest first, filtered by area, tag and year."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
-    max_count_per_parent = 1
     page_size = 10
 
     class Meta:
