@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage
 
@@ -108,10 +108,13 @@ def test_weekly_event_on_two_days_keeps_its_local_time_across_summer_time():
         datetime.timedelta(hours=3),
     }
     assert event.next_occurrence(after).day == 26
-    assert event.schedule() in {
-        "every week, on Tuesday, Thursday",
-        "щотижня, у такі дні: вівторок, четвер",
-    }
+    with translation.override("uk"):
+        assert event.schedule() == "щотижня, у такі дні: вівторок, четвер"
+    with translation.override("en"):
+        assert event.schedule() == "every week, on Tuesday, Thursday"
+    event.interval = 2
+    with translation.override("uk"):
+        assert event.schedule().startswith("кожні 2 тижні")
 
 
 def test_recurrence_ends_on_its_last_date():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names
 from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 from django import forms
@@ -15,8 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.text import format_lazy
+from django.utils.translation import get_language, ngettext, to_locale
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -274,7 +275,7 @@ class EventPage(RoutablePageMixin, SitePage):
         n = self.interval or 1
         if self.frequency == Frequency.WEEKLY:
             every = str(_("every week")) if n == 1 else every_n_weeks(n)
-            days = [str(WEEKDAYS[WEEKDAY_CODES.index(c)]) for c in self.weekday_codes]
+            days = [weekday_name(WEEKDAY_CODES.index(c)) for c in self.weekday_codes]
             if days:
                 return str(format_lazy(_("{every}, on {days}"), every=every, days=", ".join(days)))
             return every
@@ -297,6 +298,11 @@ class EventPage(RoutablePageMixin, SitePage):
         from cms.ical import calendar_response
 
         return calendar_response(request, self, [self])
+
+
+def weekday_name(index: int) -> str:
+    """A weekday as it reads inside a sentence: "Tuesday", "вівторок" (CLDR, via Babel)."""
+    return get_day_names("wide", locale=to_locale(get_language() or settings.LANGUAGE_CODE))[index]
 
 
 def every_n_weeks(n: int) -> str:
