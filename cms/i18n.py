@@ -87,10 +87,22 @@ def path_in_language(page: Page, language_code: str, request: HttpRequest | None
     return f"/{language_code}{path}"
 
 
+def subroute(page: Page, request: HttpRequest | None) -> str:
+    """The part of the address after the page's own ("past/" of ``/podii/past/``): routable
+    pages name their routes alike in every language, so a translation has the same one."""
+    if request is None:
+        return ""
+    own = page.get_url(request)
+    if own and own.startswith("/") and request.path.startswith(own):
+        return request.path[len(own) :]
+    return ""
+
+
 def language_versions(page: Page, request: HttpRequest | None) -> list[LanguageVersion]:
     """The switcher's entries: the same page in each language, or the nearest fallback."""
     translations = translations_by_language(page)
     current = page.locale.language_code
+    suffix = subroute(page, request)
     versions = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
@@ -98,7 +110,9 @@ def language_versions(page: Page, request: HttpRequest | None) -> list[LanguageV
             LanguageVersion(
                 code=code,
                 name=get_language_info(code)["name_local"],
-                url=target.get_url(request) if target else untranslated_url(page, code, request),
+                url=(target.get_url(request) + suffix)
+                if target
+                else untranslated_url(page, code, request),
                 is_current=code == current,
                 is_translated=target is not None,
             )

@@ -292,3 +292,9 @@ def test_campaign_index_queries_do_not_grow_with_campaigns(client, demo):
             f"Минула {number}", datetime.date(2019, 1, 1), datetime.date(2019, 2, 1 + number)
         )
     assert count() == before
+
+
+def test_language_switcher_keeps_the_sub_page(client, demo):
+    html = client.get(event_index("uk").url + "past/").content.decode()
+    switcher = html.split('class="language-switcher"', 1)[1].split("</nav>")[0]
+    assert 'href="/en/events/past/"' in switcher

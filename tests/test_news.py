@@ -3,6 +3,7 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -101,6 +102,12 @@ def test_feeds_list_the_latest_news_of_their_language(client, demo, route, root_
     assert newest.get_full_url() in links
     if root_tag == "rss":
         assert root.find("channel/language").text == lang
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == ("rss20" if root_tag == "rss" else "atom10")
+    assert len(parsed.entries) == min(index.news().count(), 20)
+    for entry in parsed.entries:
+        assert entry.title and entry.link.startswith("http") and entry.get("published_parsed")
 
 
 def test_article_shows_area_tags_and_body(client, demo):
