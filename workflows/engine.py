@@ -1,0 +1,298 @@
+"""A small Plone-style workflow engine on django-fsm: any model can use it.
+
+A model declares its states (label and plain-language definition, public or private, final or
+not, an optional response deadline), its transitions with :func:`workflow_transition` (who may
+take them, what data they need, what must hold), and which roles may view and edit it in each
+state. :meth:`WorkflowModel.perform` then takes a transition for a user: guards first, then
+the data, the state change, the save and one history row, in one database transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, transition
+
+#: Anyone, signed in or not: used in a state's ``view`` roles for public states.
+PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class State:
+    """One state of a workflow, as staff and the public see it."""
+
+    value: str
+    label: Promise | str
+    definition: Promise | str
+    public: bool = True
+    final: bool = False
+    #: (date field the clock starts from, days allowed) for a state that awaits an answer.
+    deadline: tuple[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Something that must hold before a transition, and what to say when it does not."""
+
+    check: Callable[[models.Model], bool]
+    message: Promise | str
+
+
+@dataclass(frozen=True)
+class TransitionSpec:
+    """What the engine needs to know about one transition besides source and target."""
+
+    label: Promise | str
+    roles: frozenset[str]
+    requires: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    public: bool = True
+
+
+class TransitionRefused(Exception):
+    """A transition the user may not take now; ``message`` says why in the user's language."""
+
+    def __init__(self, message, *, missing: Iterable[str] = ()):
+        super().__init__(str(message))
+        self.message = message
+        self.missing = list(missing)
+
+
+def workflow_transition(
+    *,
+    source,
+    target: str,
+    label,
+    roles: Iterable[str],
+    requires: Iterable[str] = (),
+    optional: Iterable[str] = (),
+    conditions: Iterable[Condition] = (),
+    public: bool = True,
+    field_name: str = "state",
+):
+    """A django-fsm transition carrying the engine's metadata (roles, data, conditions)."""
+    spec = TransitionSpec(
+        label=label,
+        roles=frozenset(roles),
+        requires=tuple(requires),
+        optional=tuple(optional),
+        conditions=tuple(conditions),
+        public=public,
+    )
+    return transition(field=field_name, source=source, target=target, custom={"spec": spec})
+
+
+@dataclass
+class Available:
+    """A transition as the admin offers it: its name, label and the fields it asks for."""
+
+    name: str
+    label: Promise | str
+    target: str
+    requires: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    blocked_by: list[str] = field(default_factory=list)
+
+
+class WorkflowModel(ConcurrentTransitionMixin, models.Model):
+    """Base of a model that moves through a workflow.
+
+    Subclasses set ``STATES`` (a list of :class:`State`), ``ROLE_GROUPS`` (role → Django group
+    name), ``PERMISSIONS`` (state → {"view": roles, "edit": roles}) and ``FROZEN_FIELDS``
+    (state → fields nobody may change any more), and declare a ``state`` FSMField with
+    ``protected=True``.
+    """
+
+    STATES: list[State] = []
+    ROLE_GROUPS: dict[str, str] = {}
+    PERMISSIONS: dict[str, dict[str, frozenset[str]]] = {}
+    FROZEN_FIELDS: dict[str, frozenset[str]] = {}
+    #: Roles held by relation to the item rather than by group, e.g. {"initiator": "initiator_id"}.
+    OWNER_ROLES: dict[str, str] = {}
+    #: A role that may take every step (besides each step's own roles).
+    SUPER_ROLE = "administrator"
+
+    class Meta:
+        abstract = True
+
+    # --- states ---------------------------------------------------------------------------
+    @classmethod
+    def state_info(cls, value: str) -> State:
+        return next(state for state in cls.STATES if state.value == value)
+
+    @property
+    def current_state(self) -> State:
+        return self.state_info(self.state)
+
+    def deadline(self) -> datetime.date | None:
+        """When the answer awaited in the current state is due, if the state has a deadline."""
+        rule = self.current_state.deadline
+        if rule is None:
+            return None
+        started = getattr(self, rule[0])
+        return started + datetime.timedelta(days=rule[1]) if started else None
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        due = self.deadline()
+        return bool(due and due < (today or timezone.localdate()))
+
+    # --- roles and permissions -----------------------------------------------------------
+    def roles_of(self, user) -> set[str]:
+        if user is None or not user.is_authenticated:
+            return set()
+        if user.is_superuser:
+            return {*self.ROLE_GROUPS, *self.OWNER_ROLES, "administrator"}
+        groups = set(user.groups.values_list("name", flat=True))
+        roles = {role for role, group in self.ROLE_GROUPS.items() if group in groups}
+        for role, attribute in self.OWNER_ROLES.items():
+            if getattr(self, attribute) == user.pk:
+                roles.add(role)
+        return roles
+
+    def can_view(self, user) -> bool:
+        allowed = self.PERMISSIONS.get(self.state, {}).get("view", frozenset())
+        return PUBLIC in allowed or bool(allowed & self.roles_of(user))
+
+    def can_edit(self, user) -> bool:
+        allowed = self.PERMISSIONS.get(self.state, {}).get("edit", frozenset())
+        return bool(allowed & self.roles_of(user))
+
+    def frozen_fields(self) -> frozenset[str]:
+        return self.FROZEN_FIELDS.get(self.state, frozenset())
+
+    # --- transitions ------------------------------------------------------------------------
+    def may_take(self, spec: TransitionSpec, roles: set[str]) -> bool:
+        return bool(spec.roles & roles) or self.SUPER_ROLE in roles
+
+    @classmethod
+    def all_transitions(cls) -> list:
+        return list(cls._meta.get_field("state").get_all_transitions(cls))
+
+    def transition_named(self, name: str):
+        return next((t for t in self.all_transitions() if t.name == name), None)
+
+    def transitions_for(self, user) -> list[Available]:
+        """The transitions ``user`` may take from the current state, and what each needs."""
+        roles = self.roles_of(user)
+        offered = []
+        for item in self.get_available_state_transitions():
+            spec = item.custom["spec"]
+            if not self.may_take(spec, roles):
+                continue
+            blocked = [str(c.message) for c in spec.conditions if not c.check(self)]
+            offered.append(
+                Available(item.name, spec.label, item.target, spec.requires, spec.optional, blocked)
+            )
+        return offered
+
+    def perform(
+        self,
+        name: str,
+        user,
+        data: dict | None = None,
+        *,
+        comment_uk: str = "",
+        comment_en: str = "",
+        public: bool | None = None,
+        acting_body: str = "",
+        document_url: str = "",
+    ):
+        """Take transition ``name`` as ``user``: all or nothing, one history row.
+
+        Raises :class:`TransitionRefused` (and changes nothing) when the state does not allow
+        it, the user lacks the role, data is missing or invalid, a condition fails, or another
+        user changed the item meanwhile.
+        """
+        from workflows.models import TransitionLog
+
+        data = dict(data or {})
+        found = self.transition_named(name)
+        if found is None:
+            raise TransitionRefused(_("There is no such step."))
+        spec = found.custom["spec"]
+        allowed_here = {t.name for t in self.get_available_state_transitions()}
+        if name not in allowed_here:
+            raise TransitionRefused(
+                format_lazy(
+                    _("“{step}” cannot be taken while the item is “{state}”."),
+                    step=spec.label,
+                    state=self.current_state.label,
+                )
+            )
+        if not self.may_take(spec, self.roles_of(user)):
+            raise TransitionRefused(
+                format_lazy(_("You do not have a role that may take “{step}”."), step=spec.label)
+            )
+        unexpected = set(data) - set(spec.requires) - set(spec.optional)
+        if unexpected:
+            raise TransitionRefused(
+                format_lazy(
+                    _("“{step}” does not take these fields: {fields}."),
+                    step=spec.label,
+                    fields=", ".join(sorted(unexpected)),
+                )
+            )
+        missing = [
+            f for f in spec.requires if (data[f] if f in data else getattr(self, f)) in (None, "")
+        ]
+        if missing:
+            names = ", ".join(str(self._meta.get_field(f).verbose_name) for f in missing)
+            raise TransitionRefused(
+                format_lazy(_("“{step}” needs: {fields}."), step=spec.label, fields=names),
+                missing=missing,
+            )
+        with transaction.atomic():
+            errors: dict[str, list[str]] = {}
+            for attribute, value in data.items():
+                try:
+                    setattr(self, attribute, self._meta.get_field(attribute).to_python(value))
+                except ValidationError as error:
+                    errors[attribute] = error.messages
+            if not errors:
+                exclude = [f.name for f in self._meta.fields if f.name not in data]
+                try:
+                    self.clean_fields(exclude=exclude)
+                except ValidationError as error:
+                    errors = error.message_dict
+            if errors:
+                problems = "; ".join(
+                    f"{self._meta.get_field(f).verbose_name}: {' '.join(m)}"
+                    for f, m in errors.items()
+                )
+                raise TransitionRefused(
+                    format_lazy(_("Some values are not valid: {problems}"), problems=problems),
+                    missing=list(errors),
+                )
+            for condition in spec.conditions:
+                if not condition.check(self):
+                    raise TransitionRefused(condition.message)
+            source = self.state
+            getattr(self, name)()
+            try:
+                self.save()
+            except ConcurrentTransition as error:
+                raise TransitionRefused(
+                    _("Someone changed this item meanwhile. Reload it and try again.")
+                ) from error
+            return TransitionLog.record(
+                self,
+                transition=name,
+                source=source,
+                target=self.state,
+                actor=user,
+                acting_body=acting_body,
+                comment_uk=comment_uk,
+                comment_en=comment_en,
+                public=spec.public if public is None else public,
+                decision_number=str(data.get("decision_number", "")),
+                document_url=document_url,
+            )
