@@ -244,7 +244,7 @@ def test_the_admin_offers_only_the_steps_a_user_may_take():
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_users_at_once_exactly_one_wins():
     """Two threads, each with its own database connection, take different steps at once."""
     secretary = user_with("council_secretariat")
