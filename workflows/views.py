@@ -1,0 +1,227 @@
+"""The initiatives in the Wagtail admin: a list with filters, editing of the texts, and one
+form per workflow step that asks for exactly the data that step needs."""
+
+from __future__ import annotations
+
+import copy
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from workflows.engine import TransitionRefused
+from workflows.models import Initiative, TimelineEvent, TransitionLog
+
+#: What editors change directly; everything a step decides goes through that step's form.
+TEXT_FIELDS = [
+    "title_uk",
+    "title_en",
+    "summary_uk",
+    "summary_en",
+    "problem_uk",
+    "problem_en",
+    "solution_uk",
+    "solution_en",
+    "area",
+    "origin",
+    "responsible_authority",
+    "location",
+    "progress",
+]
+
+
+def overdue_q() -> Q:
+    """Initiatives whose awaited answer is late, as a query (the same rule as is_overdue)."""
+    today = timezone.localdate()
+    q = Q(pk__in=[])
+    for state in Initiative.STATES:
+        if state.deadline:
+            field, days = state.deadline
+            q |= Q(state=state.value, **{f"{field}__lt": today - timezone.timedelta(days=days)})
+    return q
+
+
+class InitiativeFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("state"), choices=[(s.value, s.label) for s in Initiative.STATES]
+    )
+    overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")
+
+    class Meta:
+        model = Initiative
+        fields = ["state", "area", "responsible_authority"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(overdue_q()) if value else queryset.exclude(overdue_q())
+
+
+def visible_initiatives(user, queryset=None):
+    """What ``user`` may see in the list: the states their roles may view, and their own."""
+    queryset = queryset if queryset is not None else Initiative.objects.all()
+    if user.is_superuser:
+        return queryset
+    roles = Initiative().roles_of(user)
+    visible = [
+        state
+        for state, rules in Initiative.PERMISSIONS.items()
+        if "public" in rules["view"] or rules["view"] & roles
+    ]
+    return queryset.filter(Q(state__in=visible) | Q(initiator=user))
+
+
+class InitiativeIndexView(IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("area", "responsible_authority")
+        return visible_initiatives(self.request.user, queryset)
+
+
+class InitiativeEditView(EditView):
+    """Editing is allowed only to the roles the current state names; the page also shows the
+    steps the user may take and the history."""
+
+    template_name = "workflows/admin/initiative_edit.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        initiative = get_object_or_404(Initiative, pk=kwargs["pk"])
+        if not initiative.can_view(request.user):
+            raise PermissionDenied
+        if request.method == "POST" and not initiative.can_edit(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    step_url_name = ""  # set by the viewset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        initiative = self.object
+        context.update(
+            initiative=initiative,
+            state=initiative.current_state,
+            may_edit=initiative.can_edit(self.request.user),
+            steps=initiative.transitions_for(self.request.user),
+            history=TransitionLog.objects.filter(
+                content_type__model="initiative", object_id=initiative.pk
+            ).select_related("actor"),
+            timeline=TimelineEvent.objects.filter(
+                content_type__model="initiative", object_id=initiative.pk
+            ),
+            deadline=initiative.deadline(),
+            overdue=initiative.is_overdue(),
+        )
+        return context
+
+
+class StepForm(forms.Form):
+    """The comment, audience and acting body every step records in the history."""
+
+    acting_body = forms.CharField(label=_("on behalf of"), required=False, max_length=255)
+    comment_uk = forms.CharField(
+        label=_("comment (Ukrainian)"), required=False, widget=forms.Textarea
+    )
+    comment_en = forms.CharField(
+        label=_("comment (English)"), required=False, widget=forms.Textarea
+    )
+    public = forms.BooleanField(label=_("show in the public history"), required=False)
+
+
+def step_form_class(spec):
+    fields = [*spec.requires, *spec.optional]
+    data_form = forms.modelform_factory(Initiative, fields=fields) if fields else None
+
+    class Form(StepForm):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if data_form is not None:
+                for name, field in data_form.base_fields.items():
+                    self.fields[name] = copy.deepcopy(field)
+                    self.fields[name].required = name in spec.requires
+            self.data_fields = fields
+
+    return Form
+
+
+class InitiativeViewSet(ModelViewSet):
+    model = Initiative
+    icon = "tasks"
+    menu_label = _("Initiatives")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "initiatives"  # /admin/workflows/ belongs to Wagtail's page workflows
+    list_display = ["title_uk", "state", "area", "responsible_authority", "updated_at"]
+    filterset_class = InitiativeFilterSet
+    search_fields = ["title_uk", "title_en"]
+    form_fields = TEXT_FIELDS
+    edit_view_class = InitiativeEditView
+    index_view_class = InitiativeIndexView
+    copy_view_enabled = False
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(step_url_name=self.get_url_name("step"), **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/step/<str:name>/", self.step_view, name="step"),
+        ]
+
+    def step_view(self, request, pk: int, name: str):
+        initiative = get_object_or_404(Initiative, pk=pk)
+        found = initiative.transition_named(name)
+        if found is None or not initiative.can_view(request.user):
+            raise PermissionDenied
+        spec = found.custom["spec"]
+        form_class = step_form_class(spec)
+        refused = None
+        if request.method == "POST":
+            form = form_class(request.POST)
+            if form.is_valid():
+                data = {field: form.cleaned_data[field] for field in form.data_fields}
+                try:
+                    initiative.perform(
+                        name,
+                        request.user,
+                        data,
+                        comment_uk=form.cleaned_data["comment_uk"],
+                        comment_en=form.cleaned_data["comment_en"],
+                        public=form.cleaned_data["public"],
+                        acting_body=form.cleaned_data["acting_body"],
+                    )
+                except TransitionRefused as error:
+                    refused = error.message
+                else:
+                    messages.success(
+                        request,
+                        _("Done: %(step)s. The initiative is now “%(state)s”.")
+                        % {"step": spec.label, "state": initiative.current_state.label},
+                    )
+                    return redirect(self.get_url_name("edit"), initiative.pk)
+        else:
+            form = form_class(initial={"public": spec.public})
+            if not initiative.may_take(spec, initiative.roles_of(request.user)):
+                refused = _("You do not have a role that may take this step.")
+        status = 200 if refused is None or request.method == "GET" else 409
+        return TemplateResponse(
+            request,
+            "workflows/admin/step.html",
+            {
+                "initiative": initiative,
+                "state": initiative.current_state,
+                "step": spec,
+                "form": form,
+                "refused": refused,
+                "edit_url_name": self.get_url_name("edit"),
+            },
+            status=status,
+        )
