@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.search import search_view
 from cms.sitemap import sitemap
+from workflows import public
 
 
 def redirect_to_ukrainian_root(
@@ -40,6 +41,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    path("initiatives/", public.tracker, name="tracker"),
+    path("initiatives/<int:pk>/", public.initiative_detail, name="initiative"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,3 +6,16 @@ from workflows.views import InitiativeViewSet
 @hooks.register("register_admin_viewset")
 def register_initiatives():
     return InitiativeViewSet("initiatives")
+
+
+@hooks.register("home_page_slot")
+def initiative_tracker_on_the_home_page(request):
+    """The tracker's pipeline on the home page, once there is a public initiative."""
+    from django.template.loader import render_to_string
+
+    from workflows.public import pipeline_context
+
+    context = pipeline_context()
+    if not context["total"]:
+        return ""
+    return render_to_string("workflows/home_slot.html", context, request=request)

@@ -74,6 +74,9 @@ class Command(BaseCommand):
         created += self.load_team(home, en)
         created += self.load_contact(home, en)
         self.load_language_settings(home, en)
+        from workflows.demo import load_initiatives
+
+        load_initiatives({key: versions["uk"] for key, versions in self.areas.items()})
         message = ngettext(
             "Demo content ready: %(count)d new page; home at %(home)s, English home at %(en)s.",
             "Demo content ready: %(count)d new pages; home at %(home)s, English home at %(en)s.",

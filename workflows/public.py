@@ -1,0 +1,166 @@
+"""The public initiative tracker: what residents may follow, in their language.
+
+Only states the workflow marks public are shown, and only history entries marked public;
+private states (a draft, a proposal the office has not accepted yet) do not exist here.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+
+from cms.models import PriorityAreaPage
+from workflows.models import Initiative, TimelineEvent, TransitionLog
+
+PAGE_SIZE = 20
+#: Public states in the order of the pipeline: the path to the decision first, then the ends.
+PIPELINE_ORDER = [
+    "accepted",
+    "drafting",
+    "submitted_to_council",
+    "in_committee",
+    "on_agenda",
+    "adopted",
+    "in_implementation",
+    "implemented",
+    "rejected",
+    "declined",
+    "withdrawn",
+]
+PUBLIC_STATES = sorted(
+    (state for state in Initiative.STATES if state.public),
+    key=lambda state: PIPELINE_ORDER.index(state.value),
+)
+
+
+def public_initiatives():
+    return Initiative.objects.filter(state__in=[state.value for state in PUBLIC_STATES])
+
+
+def localized(item: Initiative, name: str) -> str:
+    """A text field in the visitor's language, falling back to Ukrainian."""
+    english = get_language() == "en"
+    return (english and getattr(item, f"{name}_en")) or getattr(item, f"{name}_uk")
+
+
+def pipeline(counts: dict[str, int], width: int = 640, bar_height: int = 22) -> dict:
+    """Counts per public state as horizontal bars, in the order of the workflow."""
+    top = max(counts.values(), default=0) or 1
+    label_width = 260
+    rows = []
+    for index, state in enumerate(PUBLIC_STATES):
+        count = counts.get(state.value, 0)
+        rows.append(
+            {
+                "state": state,
+                "count": count,
+                "y": str(index * (bar_height + 8)),
+                "text_y": str(index * (bar_height + 8) + bar_height // 2),
+                "width": f"{(width - label_width - 40) * count / top:.1f}".removesuffix(".0"),
+                "value_x": f"{label_width + (width - label_width - 40) * count / top + 6:.1f}",
+            }
+        )
+    return {
+        "width": width,
+        "height": len(rows) * (bar_height + 8),
+        "bar_height": bar_height,
+        "label_width": label_width,
+        "rows": rows,
+    }
+
+
+def pipeline_context() -> dict:
+    counts = dict(
+        public_initiatives().values_list("state").annotate(n=Count("pk")).values_list("state", "n")
+    )
+    return {"chart": pipeline(counts), "total": sum(counts.values())}
+
+
+def tracker(request):
+    """``/initiatives/``: filters by state, area, year and overdue, and the pipeline chart."""
+    items = public_initiatives().select_related("area")
+    filters = {}
+    if state := request.GET.get("state"):
+        if state not in {s.value for s in PUBLIC_STATES}:
+            raise Http404("No such state.")
+        filters["state"] = Initiative.state_info(state)
+        items = items.filter(state=state)
+    if area := request.GET.get("area"):
+        filters["area"] = get_object_or_404(PriorityAreaPage, slug=area[:255])
+        items = items.filter(area__translation_key=filters["area"].translation_key)
+    if year := request.GET.get("year"):
+        if not (year.isdigit() and 2000 <= int(year) <= 2100):
+            raise Http404("No such year.")
+        filters["year"] = int(year)
+        items = items.filter(created_at__year=filters["year"])
+    if request.GET.get("overdue") == "1":
+        from workflows.views import overdue_q
+
+        filters["overdue"] = True
+        items = items.filter(overdue_q())
+    page = Paginator(items.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    for item in page:
+        item.title = localized(item, "title")
+        item.summary = localized(item, "summary")
+    return TemplateResponse(
+        request,
+        "workflows/tracker.html",
+        {
+            "initiatives": page,
+            "filters": filters,
+            **pipeline_context(),
+            "states": PUBLIC_STATES,
+        },
+    )
+
+
+def initiative_detail(request, pk: int):
+    """One initiative: where it stands, what it means, its public history and timeline."""
+    item = get_object_or_404(public_initiatives().select_related("area"), pk=pk)
+    history = TransitionLog.objects.filter(
+        content_type__model="initiative", object_id=item.pk, public=True
+    )
+    timeline = TimelineEvent.objects.filter(
+        content_type__model="initiative", object_id=item.pk, public=True
+    )
+    english = get_language() == "en"
+    entries = [
+        {
+            "at": log.at,
+            "target": Initiative.state_info(log.target),
+            "comment": (english and log.comment_en) or log.comment_uk,
+            "decision_number": log.decision_number,
+        }
+        for log in history
+    ]
+    return TemplateResponse(
+        request,
+        "workflows/initiative.html",
+        {
+            "item": item,
+            "title": localized(item, "title"),
+            "summary": localized(item, "summary"),
+            "problem": localized(item, "problem"),
+            "solution": localized(item, "solution"),
+            "decline_reason": localized(item, "decline_reason"),
+            "state": item.current_state,
+            "history": entries,
+            "timeline": [
+                {
+                    "date": e.date,
+                    "kind": e.get_kind_display(),
+                    "text": (english and e.text_en) or e.text_uk,
+                }
+                for e in timeline
+            ],
+            "deadline": item.deadline(),
+            "overdue": item.is_overdue(),
+            "states": PUBLIC_STATES,
+        },
+    )
