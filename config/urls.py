@@ -42,6 +42,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     path("initiatives/", public.tracker, name="tracker"),
+    path("initiatives/how/", public.how_it_works, name="initiatives_how"),
     path("initiatives/<int:pk>/", public.initiative_detail, name="initiative"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

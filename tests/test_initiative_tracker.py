@@ -1,5 +1,7 @@
 """The public tracker: only public states and public history, in the visitor's language."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -89,3 +91,16 @@ def test_tracker_queries_do_not_grow_with_initiatives(client, demo):
 def test_the_home_page_shows_the_pipeline(client, demo):
     html = client.get("/").content.decode()
     assert "home-initiatives" in html and 'href="/initiatives/"' in html
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_diagram_is_drawn_from_the_declared_transitions(client, lang):
+    prefix = "" if lang == "uk" else "/en"
+    html = client.get(f"{prefix}/initiatives/how/").content.decode()
+    drawn = set(re.findall(r'data-transition="([a-z_]+)"', html))
+    assert drawn == {t.name for t in Initiative.all_transitions()}
+    states = set(re.findall(r'data-state="([a-z_]+)"', html))
+    assert states == {state.value for state in Initiative.STATES}
+    # Withdrawal leaves almost every state: one note, not a dozen arrows.
+    assert html.count('data-transition="withdraw"') == 1
+    assert ("Відкликати" if lang == "uk" else "Withdraw") in html

@@ -164,3 +164,14 @@ def initiative_detail(request, pk: int):
             "states": PUBLIC_STATES,
         },
     )
+
+
+def how_it_works(request):
+    """``/initiatives/how/``: the workflow's diagram and what each state means."""
+    from workflows.diagram import workflow_diagram
+
+    return TemplateResponse(
+        request,
+        "workflows/how.html",
+        {"diagram": workflow_diagram(Initiative), "states": Initiative.STATES},
+    )
