@@ -227,6 +227,22 @@ class Initiative(WorkflowModel):
     }
     FROZEN_FIELDS = dict.fromkeys(("adopted", "in_implementation", "implemented"), FROZEN)
 
+    #: What the initiator proposes; a re-opened initiative starts from a copy of it.
+    PROPOSAL_FIELDS = (
+        "title_uk",
+        "title_en",
+        "summary_uk",
+        "summary_en",
+        "problem_uk",
+        "problem_en",
+        "solution_uk",
+        "solution_en",
+        "area",
+        "origin",
+        "responsible_authority",
+        "location",
+    )
+
     class Origin(models.TextChoices):
         SAFETY_PASSPORT = "safety_passport", _("Finding of the community safety passport")
         RESIDENT = "resident", _("Request from a resident")
@@ -458,20 +474,7 @@ class Initiative(WorkflowModel):
         pass
 
     @workflow_transition(
-        source=[
-            "draft",
-            "submitted",
-            "under_review",
-            "needs_revision",
-            "resubmitted",
-            "accepted",
-            "drafting",
-            "submitted_to_council",
-            "in_committee",
-            "on_agenda",
-            "adopted",
-            "in_implementation",
-        ],
+        source=[state.value for state in STATES if not state.final],
         target="withdrawn",
         label=_("Withdraw"),
         roles={"initiator", "head"},
@@ -489,23 +492,7 @@ class Initiative(WorkflowModel):
             raise TransitionRefused(_("Only a declined or rejected initiative can be re-opened."))
         if not {"initiator", "coordinator", "head"} & self.roles_of(user):
             raise TransitionRefused(_("You do not have a role that may re-open it."))
-        copied = {
-            name: getattr(self, name)
-            for name in (
-                "title_uk",
-                "title_en",
-                "summary_uk",
-                "summary_en",
-                "problem_uk",
-                "problem_en",
-                "solution_uk",
-                "solution_en",
-                "area_id",
-                "origin",
-                "location",
-                "responsible_authority_id",
-            )
-        }
+        copied = {name: getattr(self, name) for name in self.PROPOSAL_FIELDS}
         return Initiative.objects.create(
             **copied, initiator=self.initiator or user, predecessor=self
         )

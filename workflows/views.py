@@ -23,21 +23,7 @@ from workflows.engine import TransitionRefused
 from workflows.models import Initiative, TimelineEvent, TransitionLog
 
 #: What editors change directly; everything a step decides goes through that step's form.
-TEXT_FIELDS = [
-    "title_uk",
-    "title_en",
-    "summary_uk",
-    "summary_en",
-    "problem_uk",
-    "problem_en",
-    "solution_uk",
-    "solution_en",
-    "area",
-    "origin",
-    "responsible_authority",
-    "location",
-    "progress",
-]
+TEXT_FIELDS = [*Initiative.PROPOSAL_FIELDS, "progress"]
 
 
 def overdue_q() -> Q:
