@@ -96,6 +96,13 @@ class CloseDatabaseConnections(Middleware):
 
     after_skip_message = before_process_message
 
+    def before_worker_thread_shutdown(self, broker, thread):
+        """A stopping worker thread closes its connections (a test database can then be
+        dropped, and PostgreSQL is not left with idle sessions)."""
+        from django.db import connections
+
+        connections.close_all()
+
 
 def dramatiq_broker_settings(url: str, max_retries: int) -> dict[str, Any]:
     """Return django-dramatiq's ``DRAMATIQ_BROKER`` setting for a broker URL.

@@ -44,6 +44,16 @@ urlpatterns += i18n_patterns(
     path("initiatives/", public.tracker, name="tracker"),
     path("initiatives/how/", public.how_it_works, name="initiatives_how"),
     path("initiatives/<int:pk>/", public.initiative_detail, name="initiative"),
+    path("initiatives/follow/", public.subscribe, name="tracker_subscribe"),
+    path("initiatives/<int:pk>/follow/", public.subscribe, name="initiative_subscribe"),
+    path(
+        "initiatives/follow/confirm/<str:token>/",
+        public.confirm_subscription,
+        name="subscription_confirm",
+    ),
+    path(
+        "initiatives/follow/stop/<str:token>/", public.stop_subscription, name="subscription_stop"
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

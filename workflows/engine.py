@@ -283,7 +283,7 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
                 raise TransitionRefused(
                     _("Someone changed this item meanwhile. Reload it and try again.")
                 ) from error
-            return TransitionLog.record(
+            log = TransitionLog.record(
                 self,
                 transition=name,
                 source=source,
@@ -296,3 +296,8 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
                 decision_number=str(data.get("decision_number", "")),
                 document_url=document_url,
             )
+            self.after_transition(log)
+            return log
+
+    def after_transition(self, log) -> None:
+        """Called inside the step's transaction; jobs sent here leave only if it commits."""

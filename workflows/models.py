@@ -483,6 +483,12 @@ class Initiative(WorkflowModel):
     def withdraw(self):
         pass
 
+    def after_transition(self, log) -> None:
+        if log.public:
+            from workflows.notifications import notify_followers
+
+            notify_followers.send(log.pk)  # the broker sends it only after the commit
+
     # --- after a "no" -------------------------------------------------------------------
     def reopen_as_successor(self, user) -> Initiative:
         """A declined or rejected initiative starts again as a new draft that links back."""
@@ -496,3 +502,6 @@ class Initiative(WorkflowModel):
         return Initiative.objects.create(
             **copied, initiator=self.initiator or user, predecessor=self
         )
+
+
+from workflows.notifications import Delivery, Subscription  # noqa: E402,F401  (models of this app)

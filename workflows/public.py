@@ -6,12 +6,16 @@ private states (a draft, a proposal the office has not accepted yet) do not exis
 
 from __future__ import annotations
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from cms.models import PriorityAreaPage
 from workflows.models import Initiative, TimelineEvent, TransitionLog
@@ -174,4 +178,67 @@ def how_it_works(request):
         request,
         "workflows/how.html",
         {"diagram": workflow_diagram(Initiative), "states": Initiative.STATES},
+    )
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail"), max_length=254)
+
+
+def subscribe(request, pk: int | None = None):
+    """Follow one initiative (or the tracker): a confirmation e-mail goes out first."""
+    from cms.models.contact import ContactPage
+    from workflows.notifications import Subscription, send_confirmation
+
+    initiative = get_object_or_404(public_initiatives(), pk=pk) if pk else None
+    if request.method != "POST":
+        return redirect(reverse("initiative", args=[pk]) if pk else reverse("tracker"))
+    form = SubscribeForm(request.POST)
+    if form.is_valid() and ContactPage.passes_honeypot(request.POST):
+        subscription, _created = Subscription.objects.get_or_create(
+            email=form.cleaned_data["email"].lower(),
+            initiative=initiative,
+            defaults={"language": get_language()},
+        )
+        if not subscription.confirmed_at:
+            send_confirmation.send(subscription.pk)
+    elif not form.is_valid():
+        return TemplateResponse(
+            request,
+            "workflows/subscribe.html",
+            {"form": form, "initiative": initiative},
+            status=400,
+        )
+    # The same answer whether the address was new, known or a robot's: nothing to learn here.
+    return TemplateResponse(
+        request, "workflows/subscribe.html", {"sent": True, "initiative": initiative}
+    )
+
+
+def confirm_subscription(request, token: str):
+    from workflows.notifications import Subscription
+
+    subscription = get_object_or_404(Subscription, token=token[:64])
+    if not subscription.confirmed_at:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return TemplateResponse(
+        request,
+        "workflows/subscribe.html",
+        {"confirmed": True, "initiative": subscription.initiative},
+    )
+
+
+def stop_subscription(request, token: str):
+    """Unsubscribe: a GET shows a button, the POST removes the subscription."""
+    from workflows.notifications import Subscription
+
+    subscription = get_object_or_404(Subscription, token=token[:64])
+    if request.method == "POST":
+        subscription.delete()
+        return TemplateResponse(request, "workflows/subscribe.html", {"stopped": True})
+    return TemplateResponse(
+        request,
+        "workflows/subscribe.html",
+        {"stop": subscription, "initiative": subscription.initiative},
     )

@@ -1,0 +1,143 @@
+"""Followers of initiatives: residents who subscribed by e-mail (double opt-in) and staff.
+
+A public step of an initiative sends one job after its transaction commits; the job writes
+one ``Delivery`` row per recipient before sending, so a retried job never mails anyone twice.
+Only ids travel through the broker.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import dramatiq
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Subscription(models.Model):
+    """Someone who follows one initiative (or, without one, the whole tracker)."""
+
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    initiative = models.ForeignKey(
+        "workflows.Initiative",
+        verbose_name=_("initiative"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["email", "initiative"], name="one_subscription_each")
+        ]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Delivery(models.Model):
+    """That one history entry was mailed to one subscriber: the guard against double sends."""
+
+    log = models.ForeignKey("workflows.TransitionLog", on_delete=models.CASCADE, related_name="+")
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["log", "subscription"], name="one_delivery_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.log_id} → {self.subscription_id}"
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def path_in(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+@dramatiq.actor(queue_name="default", max_retries=5)
+def send_confirmation(subscription_id: int) -> None:
+    """The double opt-in e-mail: nothing is sent to an address until its owner confirms."""
+    subscription = Subscription.objects.filter(pk=subscription_id).first()
+    if subscription is None or subscription.confirmed_at:
+        return
+    language = subscription.language
+    with translation.override(language):
+        context = {
+            "confirm_url": absolute(
+                path_in(language, "subscription_confirm", token=subscription.token)
+            ),
+            "initiative": subscription.initiative,
+            "title": subscription.initiative
+            and (
+                (language == "en" and subscription.initiative.title_en)
+                or subscription.initiative.title_uk
+            ),
+        }
+        send_mail(
+            str(_("Confirm your subscription")),
+            render_to_string("workflows/email/confirm.txt", context),
+            None,
+            [subscription.email],
+        )
+
+
+@dramatiq.actor(queue_name="default", max_retries=5)
+def notify_followers(log_id: int) -> None:
+    """Mail a public step of an initiative to its confirmed followers, each in their language."""
+    from workflows.models import Initiative, TransitionLog
+
+    log = TransitionLog.objects.filter(pk=log_id, public=True).first()
+    if log is None:
+        return
+    initiative = Initiative.objects.filter(pk=log.object_id).first()
+    if initiative is None:
+        return
+    followers = Subscription.objects.filter(confirmed_at__isnull=False).filter(
+        models.Q(initiative=initiative) | models.Q(initiative__isnull=True)
+    )
+    for subscription in followers:
+        try:
+            with transaction.atomic():
+                delivery = Delivery.objects.create(log=log, subscription=subscription)
+        except IntegrityError:
+            continue  # this recipient was already mailed (a retried job)
+        language = subscription.language
+        with translation.override(language):
+            context = {
+                "title": (language == "en" and initiative.title_en) or initiative.title_uk,
+                "state": initiative.state_info(log.target),
+                "comment": (language == "en" and log.comment_en) or log.comment_uk,
+                "url": absolute(path_in(language, "initiative", pk=initiative.pk)),
+                "stop_url": absolute(
+                    path_in(language, "subscription_stop", token=subscription.token)
+                ),
+            }
+            send_mail(
+                str(context["title"]),
+                render_to_string("workflows/email/step.txt", context),
+                None,
+                [subscription.email],
+            )
+        Delivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
