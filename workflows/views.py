@@ -160,7 +160,18 @@ class InitiativeViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("<int:pk>/step/<str:name>/", self.step_view, name="step"),
+            path("worklist/", self.worklist_view, name="worklist"),
         ]
+
+    def worklist_view(self, request):
+        """Every initiative awaiting the user's action (the dashboard shows the first ten)."""
+        from workflows.worklists import awaiting
+
+        return TemplateResponse(
+            request,
+            "workflows/admin/worklist.html",
+            {"items": awaiting(request.user), "heading": _("Initiatives awaiting your action")},
+        )
 
     def step_view(self, request, pk: int, name: str):
         initiative = get_object_or_404(Initiative, pk=pk)

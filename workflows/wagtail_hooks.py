@@ -19,3 +19,12 @@ def initiative_tracker_on_the_home_page(request):
     if not context["total"]:
         return ""
     return render_to_string("workflows/home_slot.html", context, request=request)
+
+
+@hooks.register("construct_homepage_panels")
+def worklist_on_the_dashboard(request, panels):
+    from workflows.models import Initiative
+    from workflows.worklists import WorklistPanel
+
+    if Initiative().roles_of(request.user):
+        panels.append(WorklistPanel(request))
