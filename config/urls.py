@@ -14,7 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.search import search_view
 from cms.sitemap import sitemap
-from workflows import public
+from workflows import api, feeds, public
 
 
 def redirect_to_ukrainian_root(
@@ -29,6 +29,8 @@ def redirect_to_ukrainian_root(
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/initiatives/", api.initiative_list, name="api_initiatives"),
+    path("api/initiatives/<int:pk>/", api.initiative_detail, name="api_initiative"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     re_path(r"^(?:ua|uk)(?:/(?P<rest>.*))?$", redirect_to_ukrainian_root),
@@ -44,6 +46,11 @@ urlpatterns += i18n_patterns(
     path("initiatives/", public.tracker, name="tracker"),
     path("initiatives/how/", public.how_it_works, name="initiatives_how"),
     path("initiatives/<int:pk>/", public.initiative_detail, name="initiative"),
+    path("initiatives/export.csv", api.export_csv, name="initiatives_csv"),
+    path("initiatives/rss/", feeds.rss, name="initiatives_rss"),
+    path("initiatives/atom/", feeds.atom, name="initiatives_atom"),
+    path("initiatives/<int:pk>/rss/", feeds.rss, name="initiative_rss"),
+    path("initiatives/<int:pk>/atom/", feeds.atom, name="initiative_atom"),
     path("initiatives/follow/", public.subscribe, name="tracker_subscribe"),
     path("initiatives/<int:pk>/follow/", public.subscribe, name="initiative_subscribe"),
     path(

@@ -84,8 +84,11 @@ def pipeline_context() -> dict:
     return {"chart": pipeline(counts), "total": sum(counts.values())}
 
 
-def tracker(request):
-    """``/initiatives/``: filters by state, area, year and overdue, and the pipeline chart."""
+def filtered_initiatives(request):
+    """The public initiatives that match the query string's filters, and the filters.
+
+    An unknown state, area or year is a 404, so odd query strings never reach the database.
+    """
     items = public_initiatives().select_related("area")
     filters = {}
     if state := request.GET.get("state"):
@@ -106,6 +109,12 @@ def tracker(request):
 
         filters["overdue"] = True
         items = items.filter(overdue_q())
+    return items, filters
+
+
+def tracker(request):
+    """``/initiatives/``: filters by state, area, year and overdue, and the pipeline chart."""
+    items, filters = filtered_initiatives(request)
     page = Paginator(items.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -136,6 +145,7 @@ def initiative_detail(request, pk: int):
     english = get_language() == "en"
     entries = [
         {
+            "pk": log.pk,
             "at": log.at,
             "target": Initiative.state_info(log.target),
             "comment": (english and log.comment_en) or log.comment_uk,

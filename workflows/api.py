@@ -1,0 +1,150 @@
+"""A read-only JSON API and CSV export of the public initiatives.
+
+Public states and public history only, the same as the tracker; texts in both languages. The
+list pages with ``limit`` (at most 100) and ``offset``; bad values get a 400 with a reason.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from workflows.models import Initiative, TransitionLog
+from workflows.public import PUBLIC_STATES, filtered_initiatives, public_initiatives
+
+MAX_LIMIT = 100
+
+
+def both(item: Initiative, name: str) -> dict[str, str]:
+    return {"uk": getattr(item, f"{name}_uk"), "en": getattr(item, f"{name}_en")}
+
+
+def label(state) -> dict[str, str]:
+    labels = {}
+    for language in ("uk", "en"):
+        with translation.override(language):
+            labels[language] = str(state.label)
+    return labels
+
+
+def url_in(language: str, pk: int) -> str:
+    with translation.override(language):
+        return reverse("initiative", args=[pk])
+
+
+def as_json(item: Initiative) -> dict:
+    decision = None
+    if item.decision_number:
+        decision = {
+            "number": item.decision_number,
+            "date": item.decision_date.isoformat() if item.decision_date else None,
+            "votes": {
+                "for": item.votes_for,
+                "against": item.votes_against,
+                "abstained": item.votes_abstained,
+            },
+        }
+    deadline = item.deadline()
+    return {
+        "id": item.pk,
+        "state": item.state,
+        "state_label": label(item.current_state),
+        "title": both(item, "title"),
+        "summary": both(item, "summary"),
+        "area": item.area.title if item.area else None,
+        "decision": decision,
+        "deadline": deadline.isoformat() if deadline else None,
+        "overdue": item.is_overdue(),
+        "updated_at": item.updated_at.isoformat(),
+        "url": {language: url_in(language, item.pk) for language in ("uk", "en")},
+    }
+
+
+def bad_request(message: str) -> JsonResponse:
+    return JsonResponse({"error": message}, status=400)
+
+
+def initiative_list(request):
+    try:
+        limit = int(request.GET.get("limit", 20))
+        offset = int(request.GET.get("offset", 0))
+    except ValueError:
+        return bad_request("limit and offset must be whole numbers")
+    if not (1 <= limit <= MAX_LIMIT) or offset < 0:
+        return bad_request(f"limit must be 1–{MAX_LIMIT} and offset at least 0")
+    try:
+        items, _filters = filtered_initiatives(request)
+    except Http404 as error:
+        return JsonResponse({"error": str(error)}, status=404)
+    total = items.count()
+    page = items.order_by("-updated_at", "-pk")[offset : offset + limit]
+    return JsonResponse(
+        {
+            "count": total,
+            "limit": limit,
+            "offset": offset,
+            "states": [{"value": s.value, "label": label(s)} for s in PUBLIC_STATES],
+            "results": [as_json(item) for item in page],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def initiative_detail(request, pk: int):
+    item = get_object_or_404(public_initiatives().select_related("area"), pk=pk)
+    history = TransitionLog.objects.filter(
+        content_type__model="initiative", object_id=item.pk, public=True
+    )
+    data = as_json(item) | {
+        "problem": both(item, "problem"),
+        "solution": both(item, "solution"),
+        "history": [
+            {
+                "at": log.at.isoformat(),
+                "state": log.target,
+                "comment": {"uk": log.comment_uk, "en": log.comment_en},
+                "decision_number": log.decision_number or None,
+            }
+            for log in history
+        ],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def export_csv(request):
+    """The tracker's current list (same filters) as CSV, in the visitor's language."""
+    items, _filters = filtered_initiatives(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="initiatives.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("ID"),
+            _("Title"),
+            _("State"),
+            _("Priority area"),
+            _("Decision"),
+            _("Overdue"),
+            _("Updated"),
+        ]
+    )
+    english = translation.get_language() == "en"
+    for item in items.order_by("-updated_at", "-pk"):
+        writer.writerow(
+            [
+                item.pk,
+                (english and item.title_en) or item.title_uk,
+                str(item.current_state.label),
+                item.area.title if item.area else "",
+                item.decision_number,
+                _("yes") if item.is_overdue() else "",
+                item.updated_at.date().isoformat(),
+            ]
+        )
+    return response
