@@ -104,3 +104,17 @@ def test_the_diagram_is_drawn_from_the_declared_transitions(client, lang):
     # Withdrawal leaves almost every state: one note, not a dozen arrows.
     assert html.count('data-transition="withdraw"') == 1
     assert ("Відкликати" if lang == "uk" else "Withdraw") in html
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_area_filter_uses_the_visitors_language(client, demo, lang):
+    from cms.models import PriorityAreaPage
+
+    prefix = "" if lang == "uk" else "/en"
+    area = PriorityAreaPage.objects.get(
+        locale__language_code=lang,
+        translation_key=Initiative.objects.exclude(area=None).first().area.translation_key,
+    )
+    response = client.get(f"{prefix}/initiatives/", {"area": area.slug})
+    assert response.status_code == 200
+    assert response.context["initiatives"].paginator.count >= 1

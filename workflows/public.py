@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from cms.models import PriorityAreaPage
 from workflows.models import Initiative, TimelineEvent, TransitionLog
@@ -97,7 +98,9 @@ def filtered_initiatives(request):
         filters["state"] = Initiative.state_info(state)
         items = items.filter(state=state)
     if area := request.GET.get("area"):
-        filters["area"] = get_object_or_404(PriorityAreaPage, slug=area[:255])
+        filters["area"] = get_object_or_404(
+            PriorityAreaPage.objects.filter(locale=Locale.get_active()), slug=area[:255]
+        )
         items = items.filter(area__translation_key=filters["area"].translation_key)
     if year := request.GET.get("year"):
         if not (year.isdigit() and 2000 <= int(year) <= 2100):
