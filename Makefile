@@ -42,6 +42,7 @@ lock: $(VENV)/.installed ## Re-pin requirements/*.txt from pyproject.toml
 
 bench: $(VENV)/.installed $(MO_FILES) ## Requests/s and latency of public pages under gunicorn (SQLite and PostgreSQL)
 	$(PY) bench/pages.py
+	$(PY) bench/initiatives.py
 
 clean: ## Remove the virtualenv, the database and compiled files
 	rm -rf $(VENV) var $(MO_FILES)

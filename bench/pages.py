@@ -135,9 +135,11 @@ def worker_cpu_seconds(server: subprocess.Popen) -> float:
     return total / CLK_TCK
 
 
-def wrk(url: str, duration: int, connections: int) -> tuple[float, float, float, int]:
+def wrk(
+    url: str, duration: int, connections: int, extra: list[str] | None = None
+) -> tuple[float, float, float, int]:
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", *(extra or []), url],
         capture_output=True,
         text=True,
         check=True,

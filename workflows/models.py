@@ -315,6 +315,8 @@ class Initiative(WorkflowModel):
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
+        # The tracker and the admin list newest first within a set of states.
+        indexes = [models.Index(fields=["state", "-updated_at"], name="initiative_state_updated")]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
 

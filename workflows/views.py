@@ -165,12 +165,15 @@ class InitiativeViewSet(ModelViewSet):
 
     def worklist_view(self, request):
         """Every initiative awaiting the user's action (the dashboard shows the first ten)."""
+        from django.core.paginator import Paginator
+
         from workflows.worklists import awaiting
 
+        page = Paginator(awaiting(request.user), 50).get_page(request.GET.get("p"))
         return TemplateResponse(
             request,
             "workflows/admin/worklist.html",
-            {"items": awaiting(request.user), "heading": _("Initiatives awaiting your action")},
+            {"items": page, "heading": _("Initiatives awaiting your action")},
         )
 
     def step_view(self, request, pk: int, name: str):
