@@ -2,17 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
+from tests.workflow_helpers import member
 from workflows.models import Initiative, TransitionLog
 
 pytestmark = pytest.mark.django_db
-
-
-def member(role: str):
-    user = get_user_model().objects.create_user(f"admin-{role}", password="x")
-    user.groups.add(Group.objects.get(name=Initiative.ROLE_GROUPS[role]))
-    return user
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ import datetime
 import threading
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection, connections
 from django.utils import translation
 
+from tests.workflow_helpers import member
 from workflows.engine import TransitionRefused
 from workflows.models import Initiative, TransitionLog
 
@@ -36,13 +35,6 @@ ROLES = ["initiator", *Initiative.ROLE_GROUPS]
 TRANSITIONS = [(t.name, t) for t in Initiative.all_transitions()]
 
 
-def user_with(role: str, name: str | None = None):
-    user = get_user_model().objects.create_user(name or f"user-{role}", password="x")
-    if role in Initiative.ROLE_GROUPS:
-        user.groups.add(Group.objects.get(name=Initiative.ROLE_GROUPS[role]))
-    return user
-
-
 def initiative_in(state: str, initiator=None, **fields) -> Initiative:
     defaults = {
         "title_uk": "Світлофор біля школи",
@@ -59,7 +51,7 @@ def first_source(transition) -> str:
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "transition"), TRANSITIONS, ids=[n for n, _ in TRANSITIONS])
 def test_every_transition_for_every_role(name, transition, role):
-    user = user_with(role)
+    user = member(role)
     item = initiative_in(first_source(transition), initiator=user if role == "initiator" else None)
     spec = transition.custom["spec"]
     allowed = role in spec.roles or role == "administrator"
@@ -83,7 +75,7 @@ def test_every_transition_for_every_role(name, transition, role):
 
 
 def test_a_step_from_the_wrong_state_changes_nothing():
-    secretary = user_with("council_secretariat")
+    secretary = member("council_secretariat")
     item = initiative_in("drafting")
     with translation.override("en"), pytest.raises(TransitionRefused) as refused:
         item.perform("adopt", secretary, DATA["adopt"])
@@ -96,7 +88,7 @@ def test_a_step_from_the_wrong_state_changes_nothing():
 
 
 def test_missing_data_is_named_in_the_users_language():
-    secretary = user_with("council_secretariat")
+    secretary = member("council_secretariat")
     item = initiative_in("on_agenda")
     with translation.override("uk"), pytest.raises(TransitionRefused) as refused:
         item.perform("adopt", secretary, {"decision_date": "2019-10-24"})
@@ -114,7 +106,7 @@ def test_missing_data_is_named_in_the_users_language():
 
 
 def test_conditions_hold_or_the_step_is_refused():
-    secretary = user_with("council_secretariat")
+    secretary = member("council_secretariat")
     item = initiative_in("on_agenda")
     with pytest.raises(TransitionRefused) as refused:
         item.perform("adopt", secretary, {**DATA["adopt"], "votes_for": 5, "votes_against": 9})
@@ -134,7 +126,7 @@ def test_conditions_hold_or_the_step_is_refused():
     ],
 )
 def test_crafted_or_invalid_data_is_refused(data):
-    secretary = user_with("council_secretariat")
+    secretary = member("council_secretariat")
     item = initiative_in("on_agenda")
     with pytest.raises(TransitionRefused):
         item.perform("adopt", secretary, data)
@@ -144,12 +136,12 @@ def test_crafted_or_invalid_data_is_refused(data):
 
 
 def test_the_whole_path_from_a_draft_to_implementation():
-    initiator = user_with("initiator", "resident")
-    coordinator, head = user_with("coordinator"), user_with("head")
+    initiator = member("initiator", "resident")
+    coordinator, head = member("coordinator"), member("head")
     secretary, committee, executive = (
-        user_with("council_secretariat"),
-        user_with("committee_secretary"),
-        user_with("executive_body"),
+        member("council_secretariat"),
+        member("committee_secretary"),
+        member("executive_body"),
     )
     item = initiative_in("draft", initiator=initiator)
     steps = [
@@ -194,7 +186,7 @@ def test_state_is_protected_from_direct_assignment():
 
 
 def test_who_may_view_and_edit_in_each_state():
-    initiator, stranger = user_with("initiator", "author"), user_with("executive_body", "other")
+    initiator, stranger = member("initiator", "author"), member("executive_body", "other")
     draft = initiative_in("draft", initiator=initiator)
     assert draft.can_view(initiator) and draft.can_edit(initiator)
     assert not draft.can_view(stranger) and not draft.can_view(None)
@@ -215,7 +207,7 @@ def test_overdue_is_computed_from_the_registration_date():
 
 
 def test_a_rejected_initiative_reopens_as_a_linked_successor():
-    head = user_with("head")
+    head = member("head")
     rejected = initiative_in("rejected", title_en="Municipal guard")
     successor = rejected.reopen_as_successor(head)
     assert successor.state == "draft" and successor.predecessor == rejected
@@ -225,7 +217,7 @@ def test_a_rejected_initiative_reopens_as_a_linked_successor():
 
 
 def test_the_admin_offers_only_the_steps_a_user_may_take():
-    head, secretary = user_with("head"), user_with("council_secretariat")
+    head, secretary = member("head"), member("council_secretariat")
     item = initiative_in("under_review")
     assert {a.name for a in item.transitions_for(head)} == {
         "request_revision",
@@ -248,7 +240,7 @@ def test_the_admin_offers_only_the_steps_a_user_may_take():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_users_at_once_exactly_one_wins():
     """Two threads, each with its own database connection, take different steps at once."""
-    secretary = user_with("council_secretariat")
+    secretary = member("council_secretariat")
     item = initiative_in("on_agenda")
     barrier = threading.Barrier(2)
     outcomes: dict[str, str] = {}

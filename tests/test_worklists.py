@@ -2,20 +2,14 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.workflow_helpers import member
 from workflows.models import Initiative
 from workflows.worklists import awaiting
 
 pytestmark = pytest.mark.django_db
-
-
-def member(role: str):
-    user = get_user_model().objects.create_user(f"wl-{role}", password="x")
-    user.groups.add(Group.objects.get(name=Initiative.ROLE_GROUPS[role]))
-    return user
 
 
 @pytest.fixture
