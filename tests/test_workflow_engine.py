@@ -268,3 +268,16 @@ def test_two_users_at_once_exactly_one_wins():
     assert item.state in {"adopted", "rejected"}
     assert TransitionLog.objects.filter(object_id=item.pk).count() == 1
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def test_the_overdue_query_agrees_with_is_overdue():
+    today = datetime.date(2019, 10, 11)
+    items = [
+        initiative_in("submitted_to_council", registration_date=datetime.date(2019, 9, 10)),
+        initiative_in("in_committee", registration_date=datetime.date(2019, 9, 11)),
+        initiative_in("adopted", registration_date=datetime.date(2019, 1, 1)),
+    ]
+    found = set(
+        Initiative.objects.filter(Initiative.overdue_q(today), pk__in=[i.pk for i in items])
+    )
+    assert found == {item for item in items if item.is_overdue(today)} == {items[0]}

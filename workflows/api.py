@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from workflows.models import Initiative, TransitionLog
 from workflows.public import PUBLIC_STATES, filtered_initiatives, public_initiatives
+from workflows.texts import localized
 
 MAX_LIMIT = 100
 
@@ -134,12 +135,11 @@ def export_csv(request):
             _("Updated"),
         ]
     )
-    english = translation.get_language() == "en"
     for item in items.order_by("-updated_at", "-pk"):
         writer.writerow(
             [
                 item.pk,
-                (english and item.title_en) or item.title_uk,
+                localized(item, "title"),
                 str(item.current_state.label),
                 item.area.title if item.area else "",
                 item.decision_number,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
@@ -144,6 +145,18 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         due = self.deadline()
         return bool(due and due < (today or timezone.localdate()))
+
+    @classmethod
+    def overdue_q(cls, today: datetime.date | None = None) -> Q:
+        """The items :meth:`is_overdue` holds for, as a query (for lists and filters)."""
+        today = today or timezone.localdate()
+        q = Q(pk__in=[])
+        for state in cls.STATES:
+            if state.deadline:
+                field, days = state.deadline
+                since = today - datetime.timedelta(days=days)
+                q |= Q(state=state.value, **{f"{field}__lt": since})
+        return q
 
     # --- roles and permissions -----------------------------------------------------------
     def roles_of(self, user) -> set[str]:

@@ -10,7 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from workflows.models import Initiative, TransitionLog
-from workflows.public import localized, public_initiatives
+from workflows.public import public_initiatives
+from workflows.texts import localized
 
 LATEST = 30
 
@@ -46,7 +47,7 @@ class StepsRssFeed(Feed):
         return f"{localized(log.initiative, 'title')}: {state.label}"
 
     def item_description(self, log):
-        comment = (get_language() == "en" and log.comment_en) or log.comment_uk
+        comment = localized(log, "comment")
         return comment or str(Initiative.state_info(log.target).definition)
 
     def item_link(self, log):

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from workflows.texts import localized
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -90,10 +92,7 @@ def send_confirmation(subscription_id: int) -> None:
             ),
             "initiative": subscription.initiative,
             "title": subscription.initiative
-            and (
-                (language == "en" and subscription.initiative.title_en)
-                or subscription.initiative.title_uk
-            ),
+            and localized(subscription.initiative, "title", language),
         }
         send_mail(
             str(_("Confirm your subscription")),
@@ -126,9 +125,9 @@ def notify_followers(log_id: int) -> None:
         language = subscription.language
         with translation.override(language):
             context = {
-                "title": (language == "en" and initiative.title_en) or initiative.title_uk,
+                "title": localized(initiative, "title", language),
                 "state": initiative.state_info(log.target),
-                "comment": (language == "en" and log.comment_en) or log.comment_uk,
+                "comment": localized(log, "comment", language),
                 "url": absolute(path_in(language, "initiative", pk=initiative.pk)),
                 "stop_url": absolute(
                     path_in(language, "subscription_stop", token=subscription.token)

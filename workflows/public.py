@@ -20,6 +20,7 @@ from wagtail.models import Locale
 
 from cms.models import PriorityAreaPage
 from workflows.models import Initiative, TimelineEvent, TransitionLog
+from workflows.texts import localized
 
 PAGE_SIZE = 20
 #: Public states in the order of the pipeline: the path to the decision first, then the ends.
@@ -44,12 +45,6 @@ PUBLIC_STATES = sorted(
 
 def public_initiatives():
     return Initiative.objects.filter(state__in=[state.value for state in PUBLIC_STATES])
-
-
-def localized(item: Initiative, name: str) -> str:
-    """A text field in the visitor's language, falling back to Ukrainian."""
-    english = get_language() == "en"
-    return (english and getattr(item, f"{name}_en")) or getattr(item, f"{name}_uk")
 
 
 def pipeline(counts: dict[str, int], width: int = 640, bar_height: int = 22) -> dict:
@@ -108,10 +103,8 @@ def filtered_initiatives(request):
         filters["year"] = int(year)
         items = items.filter(created_at__year=filters["year"])
     if request.GET.get("overdue") == "1":
-        from workflows.views import overdue_q
-
         filters["overdue"] = True
-        items = items.filter(overdue_q())
+        items = items.filter(Initiative.overdue_q())
     return items, filters
 
 
@@ -145,13 +138,12 @@ def initiative_detail(request, pk: int):
     timeline = TimelineEvent.objects.filter(
         content_type__model="initiative", object_id=item.pk, public=True
     )
-    english = get_language() == "en"
     entries = [
         {
             "pk": log.pk,
             "at": log.at,
             "target": Initiative.state_info(log.target),
-            "comment": (english and log.comment_en) or log.comment_uk,
+            "comment": localized(log, "comment"),
             "decision_number": log.decision_number,
         }
         for log in history
@@ -172,7 +164,7 @@ def initiative_detail(request, pk: int):
                 {
                     "date": e.date,
                     "kind": e.get_kind_display(),
-                    "text": (english and e.text_en) or e.text_uk,
+                    "text": localized(e, "text"),
                 }
                 for e in timeline
             ],

@@ -13,7 +13,6 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import EditView, IndexView
@@ -24,17 +23,6 @@ from workflows.models import Initiative, TimelineEvent, TransitionLog
 
 #: What editors change directly; everything a step decides goes through that step's form.
 TEXT_FIELDS = [*Initiative.PROPOSAL_FIELDS, "progress"]
-
-
-def overdue_q() -> Q:
-    """Initiatives whose awaited answer is late, as a query (the same rule as is_overdue)."""
-    today = timezone.localdate()
-    q = Q(pk__in=[])
-    for state in Initiative.STATES:
-        if state.deadline:
-            field, days = state.deadline
-            q |= Q(state=state.value, **{f"{field}__lt": today - timezone.timedelta(days=days)})
-    return q
 
 
 class InitiativeFilterSet(WagtailFilterSet):
@@ -50,7 +38,8 @@ class InitiativeFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.filter(overdue_q()) if value else queryset.exclude(overdue_q())
+        overdue = Initiative.overdue_q()
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
 def visible_initiatives(user, queryset=None):
