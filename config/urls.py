@@ -14,7 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.search import search_view
 from cms.sitemap import sitemap
-from workflows import api, feeds, public
+from workflows import api, feeds, proposals, public
 
 
 def redirect_to_ukrainian_root(
@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     path("initiatives/", public.tracker, name="tracker"),
     path("initiatives/how/", public.how_it_works, name="initiatives_how"),
+    path("initiatives/propose/", proposals.propose, name="initiative_propose"),
     path("initiatives/<int:pk>/", public.initiative_detail, name="initiative"),
     path("initiatives/export.csv", api.export_csv, name="initiatives_csv"),
     path("initiatives/rss/", feeds.rss, name="initiatives_rss"),

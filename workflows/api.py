@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from workflows.models import Initiative, TransitionLog
 from workflows.public import PUBLIC_STATES, filtered_initiatives, public_initiatives
+from workflows.relations import public_relations
 from workflows.texts import localized
 
 MAX_LIMIT = 100
@@ -101,9 +102,20 @@ def initiative_detail(request, pk: int):
     history = TransitionLog.objects.filter(
         content_type__model="initiative", object_id=item.pk, public=True
     )
+    relations = public_relations(item)
     data = as_json(item) | {
         "problem": both(item, "problem"),
         "solution": both(item, "solution"),
+        "location": item.location,
+        "partners": [organisation.name for organisation in relations["partners"]],
+        "documents": [
+            {"title": document.title, "url": request.build_absolute_uri(document.url)}
+            for document in relations["documents"]
+        ],
+        "related_pages": [
+            {"title": page.title, "url": page.get_full_url(request)} for page in relations["pages"]
+        ],
+        "tags": [tag.name for tag in relations["tags"]],
         "history": [
             {
                 "at": log.at.isoformat(),

@@ -16,7 +16,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from workflows.models import Initiative, TimelineEvent, TransitionLog
+from workflows.models import (
+    Initiative,
+    InitiativePage,
+    InitiativePartner,
+    TimelineEvent,
+    TransitionLog,
+)
 
 OFFICE = "Координаційний офіс безпеки"
 COUNCIL = "Виконавчий комітет Татарбунарської міської ради"
@@ -230,6 +236,69 @@ INITIATIVES = [
 ]
 
 
+CITY_COUNCIL = "Татарбунарська міська рада"
+POLICE = "Татарбунарське відділення поліції"
+
+#: Who answers for each initiative, which Memorandum signatories work on it, its tags, and the
+#: news items (by Ukrainian title) that tell its story.
+LINKS = {
+    "traffic-light-and-safe-stops": {
+        "authority": CITY_COUNCIL,
+        "partners": [POLICE],
+        "tags": ["дороги", "діти"],
+        "news": ["«Кава з поліцейським»: 16 зустрічей і нові ініціативи"],
+    },
+    "tourist-police-and-rescue-points": {
+        "authority": POLICE,
+        "partners": ["Відділ Державної служби України з надзвичайних ситуацій"],
+        "tags": ["курорти", "туристи"],
+        "news": ["Курортний сезон: офіс перевірив, наскільки безпечно відпочивати на узбережжі"],
+    },
+    "cctv-at-resort-entrances": {
+        "authority": CITY_COUNCIL,
+        "partners": [POLICE],
+        "tags": ["відеоспостереження", "курорти"],
+        "news": ["Ситуаційний центр відеоспостереження представили громаді"],
+    },
+    "municipal-police": {"authority": CITY_COUNCIL, "partners": [POLICE], "tags": ["варта"]},
+    "local-safety-strategy": {
+        "authority": CITY_COUNCIL,
+        "partners": ["Татарбунарська районна державна адміністрація"],
+        "tags": ["стратегія"],
+        "news": ["«Безпековий паспорт громади»: модельна методика на прикладі Татарбунар"],
+    },
+    "roma-adviser": {
+        "authority": CITY_COUNCIL,
+        "partners": ["Бюро правової допомоги"],
+        "tags": ["інклюзія"],
+        "news": ["Зустріч із ромською громадою: домовилися про радника міського голови"],
+    },
+    "consultative-council": {
+        "authority": CITY_COUNCIL,
+        "partners": ["Татарбунарська районна рада"],
+        "tags": ["співпраця"],
+        "news": ["Міськвиконком утворив консультативно-дорадчу раду «Координаційний офіс безпеки»"],
+    },
+}
+
+
+def link_demo_initiative(item: Initiative, key: str) -> None:
+    """Partners, authority, tags and news of a demo initiative, where the demo has them."""
+    from cms.models import NewsPage, Organisation
+
+    links = LINKS.get(key, {})
+    organisations = Organisation.objects.filter(locale__language_code="uk")
+    item.responsible_authority = organisations.filter(name=links.get("authority")).first()
+    item.tags.add(*links.get("tags", []))
+    item.save()  # a cluster's tags are written when the item is saved
+    for name in links.get("partners", []):
+        if organisation := organisations.filter(name=name).first():
+            InitiativePartner.objects.create(initiative=item, organisation=organisation)
+    for title in links.get("news", []):
+        if page := NewsPage.objects.filter(title=title, locale__language_code="uk").first():
+            InitiativePage.objects.create(initiative=item, page=page)
+
+
 def load_initiatives(areas: dict) -> int:
     """Create the demo initiatives that do not exist yet; return how many were created."""
     # The demo's steps are taken by an account that cannot sign in, in the Administrators group
@@ -262,6 +331,7 @@ def load_initiatives(areas: dict) -> int:
                     datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(12))
                 )
                 TransitionLog.objects.filter(pk=log.pk).update(at=moment)
+            link_demo_initiative(item, entry["key"])
             for day, kind, text_uk, text_en in entry.get("timeline", []):
                 TimelineEvent.objects.create(
                     content_type=content_type,

@@ -5,10 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.documents import get_document_model_string
+from wagtail.models import Orderable
 
 from workflows.engine import PUBLIC, Condition, State, WorkflowModel, workflow_transition
 
@@ -103,7 +111,7 @@ FROZEN = frozenset(
 )
 
 
-class Initiative(WorkflowModel):
+class Initiative(WorkflowModel, ClusterableModel):
     """An advocacy initiative, from a proposal to the council's decision and its implementation.
 
     Texts have a Ukrainian and an English field on one row, so the state, dates and votes are
@@ -310,6 +318,13 @@ class Initiative(WorkflowModel):
         on_delete=models.SET_NULL,
         related_name="successors",
     )
+    proposer_name = models.CharField(_("proposed by"), max_length=255, blank=True)
+    proposer_email = models.EmailField(
+        _("proposer's e-mail"), blank=True, help_text=_("Never shown in public.")
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"), through="workflows.InitiativeTag", blank=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -504,6 +519,72 @@ class Initiative(WorkflowModel):
         return Initiative.objects.create(
             **copied, initiator=self.initiator or user, predecessor=self
         )
+
+
+class InitiativeTag(TaggedItemBase):
+    content_object = ParentalKey(Initiative, related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class InitiativePartner(Orderable):
+    """A partner organisation: one of the Memorandum's signatories."""
+
+    initiative = ParentalKey(Initiative, related_name="partners", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "cms.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def clean(self):
+        super().clean()
+        if self.organisation_id and not self.organisation.joined:
+            raise ValidationError(
+                {"organisation": _("Partners are chosen from the Memorandum's signatories.")}
+            )
+
+
+class InitiativeDocument(Orderable):
+    """A document of the initiative: a draft decision, a letter, the adopted decision."""
+
+    initiative = ParentalKey(Initiative, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    public = models.BooleanField(_("public"), default=True)
+
+    panels = [FieldPanel("document"), FieldPanel("public")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class InitiativePage(Orderable):
+    """A news item or campaign about the initiative."""
+
+    initiative = ParentalKey(Initiative, related_name="related_pages", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("page", ["cms.NewsPage", "cms.CampaignPage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related news and campaigns")
 
 
 from workflows.notifications import Delivery, Subscription  # noqa: E402,F401  (models of this app)

@@ -38,6 +38,15 @@ class Subscription(models.Model):
         on_delete=models.CASCADE,
         related_name="subscriptions",
     )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Set when a staff member follows from the admin; no confirmation needed."),
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -91,6 +100,8 @@ def send_confirmation(subscription_id: int) -> None:
                 path_in(language, "subscription_confirm", token=subscription.token)
             ),
             "initiative": subscription.initiative,
+            "proposal": subscription.initiative is not None
+            and subscription.initiative.proposer_email == subscription.email,
             "title": subscription.initiative
             and localized(subscription.initiative, "title", language),
         }

@@ -20,6 +20,7 @@ from wagtail.models import Locale
 
 from cms.models import PriorityAreaPage
 from workflows.models import Initiative, TimelineEvent, TransitionLog
+from workflows.relations import in_active_locale, public_relations
 from workflows.texts import localized
 
 PAGE_SIZE = 20
@@ -97,6 +98,19 @@ def filtered_initiatives(request):
             PriorityAreaPage.objects.filter(locale=Locale.get_active()), slug=area[:255]
         )
         items = items.filter(area__translation_key=filters["area"].translation_key)
+    if authority := request.GET.get("authority"):
+        if not authority.isdigit():
+            raise Http404("No such authority.")
+        from cms.models import Organisation
+
+        organisation = get_object_or_404(Organisation, pk=int(authority))
+        filters["authority"] = in_active_locale([organisation], Organisation.objects.all())[0]
+        items = items.filter(responsible_authority__translation_key=organisation.translation_key)
+    if tag := request.GET.get("tag"):
+        from taggit.models import Tag
+
+        filters["tag"] = get_object_or_404(Tag, slug=tag[:100])
+        items = items.filter(tags=filters["tag"])
     if year := request.GET.get("year"):
         if not (year.isdigit() and 2000 <= int(year) <= 2100):
             raise Http404("No such year.")
@@ -109,14 +123,22 @@ def filtered_initiatives(request):
 
 
 def tracker(request):
-    """``/initiatives/``: filters by state, area, year and overdue, and the pipeline chart."""
+    """``/initiatives/``: filters by state, area, authority, tag, year and overdue, and the
+    pipeline chart."""
     items, filters = filtered_initiatives(request)
     page = Paginator(items.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    areas = {
+        area.translation_key: area
+        for area in in_active_locale(
+            [item.area for item in page if item.area], PriorityAreaPage.objects.live()
+        )
+    }
     for item in page:
         item.title = localized(item, "title")
         item.summary = localized(item, "summary")
+        item.area_shown = item.area and areas.get(item.area.translation_key, item.area)
     return TemplateResponse(
         request,
         "workflows/tracker.html",
@@ -125,8 +147,22 @@ def tracker(request):
             "filters": filters,
             **pipeline_context(),
             "states": PUBLIC_STATES,
+            **filter_choices(),
         },
     )
+
+
+def filter_choices() -> dict:
+    """The areas and authorities that public initiatives have, in the visitor's language."""
+    from cms.models import Organisation
+
+    public = public_initiatives()
+    areas = PriorityAreaPage.objects.live().filter(pk__in=public.values("area"))
+    authorities = Organisation.objects.filter(pk__in=public.values("responsible_authority"))
+    return {
+        "areas": in_active_locale(list(areas), PriorityAreaPage.objects.live()),
+        "authorities": in_active_locale(list(authorities), Organisation.objects.all()),
+    }
 
 
 def initiative_detail(request, pk: int):
@@ -171,6 +207,7 @@ def initiative_detail(request, pk: int):
             "deadline": item.deadline(),
             "overdue": item.is_overdue(),
             "states": PUBLIC_STATES,
+            **public_relations(item),
         },
     )
 

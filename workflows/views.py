@@ -15,14 +15,48 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from workflows.engine import TransitionRefused
 from workflows.models import Initiative, TimelineEvent, TransitionLog
 
 #: What editors change directly; everything a step decides goes through that step's form.
-TEXT_FIELDS = [*Initiative.PROPOSAL_FIELDS, "progress"]
+PANELS = [
+    MultiFieldPanel(
+        [
+            FieldPanel("title_uk"),
+            FieldPanel("summary_uk"),
+            FieldPanel("problem_uk"),
+            FieldPanel("solution_uk"),
+        ],
+        heading=_("In Ukrainian"),
+    ),
+    MultiFieldPanel(
+        [
+            FieldPanel("title_en"),
+            FieldPanel("summary_en"),
+            FieldPanel("problem_en"),
+            FieldPanel("solution_en"),
+        ],
+        heading=_("In English (may stay empty: Ukrainian is shown instead)"),
+    ),
+    MultiFieldPanel(
+        [
+            FieldPanel("area"),
+            FieldPanel("origin"),
+            FieldPanel("responsible_authority"),
+            FieldPanel("location"),
+            FieldPanel("progress"),
+            FieldPanel("tags"),
+        ],
+        heading=_("Facts"),
+    ),
+    InlinePanel("partners", heading=_("Partner organisations"), label=_("Partner")),
+    InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+    InlinePanel("related_pages", heading=_("Related news and campaigns"), label=_("Page")),
+]
 
 
 class InitiativeFilterSet(WagtailFilterSet):
@@ -62,6 +96,17 @@ class InitiativeIndexView(IndexView):
         return visible_initiatives(self.request.user, queryset)
 
 
+class InitiativeCreateView(CreateView):
+    """Whoever writes a new initiative is its initiator (and may submit it)."""
+
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        instance.initiator = self.request.user
+        instance.save()
+        self.form.save_m2m()
+        return instance
+
+
 class InitiativeEditView(EditView):
     """Editing is allowed only to the roles the current state names; the page also shows the
     steps the user may take and the history."""
@@ -81,7 +126,14 @@ class InitiativeEditView(EditView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         initiative = self.object
+        from workflows.admin_following import staff_subscription
+        from workflows.admin_timeline import TimelineEventForm, may_record_events
+
         context.update(
+            following=staff_subscription(self.request.user, initiative),
+            timeline_form=TimelineEventForm()
+            if may_record_events(initiative, self.request.user)
+            else None,
             initiative=initiative,
             state=initiative.current_state,
             may_edit=initiative.can_edit(self.request.user),
@@ -137,7 +189,8 @@ class InitiativeViewSet(ModelViewSet):
     list_display = ["title_uk", "state", "area", "responsible_authority", "updated_at"]
     filterset_class = InitiativeFilterSet
     search_fields = ["title_uk", "title_en"]
-    form_fields = TEXT_FIELDS
+    panels = PANELS
+    add_view_class = InitiativeCreateView
     edit_view_class = InitiativeEditView
     index_view_class = InitiativeIndexView
     copy_view_enabled = False
@@ -150,7 +203,34 @@ class InitiativeViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("<int:pk>/step/<str:name>/", self.step_view, name="step"),
             path("worklist/", self.worklist_view, name="worklist"),
+            path("how/", self.diagram_view, name="diagram"),
+            path("<int:pk>/follow/", self.follow_view, name="follow"),
+            path("<int:pk>/timeline/", self.timeline_view, name="timeline"),
         ]
+
+    def follow_view(self, request, pk: int):
+        from workflows.admin_following import toggle_following
+
+        return toggle_following(request, pk, self.get_url_name("edit"))
+
+    def timeline_view(self, request, pk: int):
+        from workflows.admin_timeline import add_timeline_event
+
+        return add_timeline_event(request, pk, self.get_url_name("edit"))
+
+    def diagram_view(self, request):
+        """The same diagram as the public page, generated from the declared transitions."""
+        from workflows.diagram import workflow_diagram
+
+        return TemplateResponse(
+            request,
+            "workflows/admin/diagram.html",
+            {
+                "diagram": workflow_diagram(Initiative),
+                "states": Initiative.STATES,
+                "heading": _("How an initiative moves"),
+            },
+        )
 
     def worklist_view(self, request):
         """Every initiative awaiting the user's action (the dashboard shows the first ten)."""

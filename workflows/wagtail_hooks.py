@@ -8,6 +8,13 @@ def register_initiatives():
     return InitiativeViewSet("initiatives")
 
 
+@hooks.register("register_admin_viewset")
+def register_followers():
+    from workflows.admin_following import SubscriptionViewSet
+
+    return SubscriptionViewSet("initiative_followers")
+
+
 @hooks.register("home_page_slot")
 def initiative_tracker_on_the_home_page(request):
     """The tracker's pipeline on the home page, once there is a public initiative."""
