@@ -1,0 +1,479 @@
+"""Probe throughput, outage detection time and memory of one probe worker process.
+
+    .venv/bin/python bench/probes.py            # 12 (RTSP, HTTP), 100 and 1,000 cameras, ~4 min
+    .venv/bin/python bench/probes.py --quick    # without the 1,000-camera scenario
+
+The simulated cameras (``cctv_bridge.simulator``) run in child processes (``--shards``, 3 by
+default: one simulator process renders and encodes frames under one GIL and tops out below what
+a worker consumes), so this process is a probe worker alone: its throughput, CPU time and RSS
+are the worker's. 10 % of the cameras (at least two) are dead: half refuse the connection (a
+closed port), half accept it and never answer (the simulator's ``hanging`` fault). Every probe
+reads 5 frames with the production timeouts (``capture.DEFAULT_*``) and, when
+``cctv_bridge.analysis`` imports, runs ``analysis.measure`` on every frame in the probe thread,
+as the real worker will.
+
+Table rows, one per scenario: cameras are probed back to back on ``--workers`` threads (each
+camera again as soon as its turn comes round) for at least ``--duration`` seconds and one full
+round. "every camera once" is the first round's time (with 12 cameras it is bound by the dead
+cameras' timeouts, not by capacity); "probes/min per worker" is the sustained rate, the
+worker's capacity with this mix of cameras; RSS is sampled during the scenario.
+
+Detection: 100 cameras probed on a shortened interval with jitter, as the scheduler does; three
+cameras switch to ``offline`` (TCP reset) and three to ``hanging``; the time from the switch to
+the first probe result that reports each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import heapq
+import itertools
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HTTP_KINDS = ("snapshot", "mjpeg")
+
+
+# --- The simulator, in a child process -----------------------------------------------------------
+
+
+def serve(count: int, hanging: list[int], rtsp: bool) -> None:
+    """Child process: run the simulator until stdin closes."""
+    from cctv_bridge.simulator.controller import CameraSimulator
+
+    sim = CameraSimulator(count, faults=dict.fromkeys(hanging, "hanging"), rtsp=rtsp or False)
+    sim.start()
+    info = {"http": sim.http_port, "rtsp": sim.rtsp_port, "rtsp_reason": sim.rtsp_reason}
+    print(json.dumps(info), flush=True)
+    sys.stdin.read()
+    sim.stop()
+
+
+class Simulator:
+    """Parent side: ``shards`` children running ``serve``; camera i lives in child i % shards.
+
+    The simulator renders and encodes every frame a probe asks for, in Python threads under one
+    GIL: one process tops out near one core, below what one probe worker can consume. Several
+    children let the cameras keep up, so the bench measures the worker, not the simulator.
+    """
+
+    def __init__(self, count: int, hanging: list[int], rtsp: bool = False, shards: int = 1):
+        self.procs: list[subprocess.Popen] = []
+        self.http_ports: list[int] = []
+        self.rtsp_port: int | None = None
+        self.rtsp_reason = ""
+        for shard in range(1 if rtsp else shards):
+            args = [sys.executable, __file__, "--serve", str(count), json.dumps(hanging)]
+            if rtsp:
+                args.append("--rtsp")
+            proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            self.procs.append(proc)
+            line = proc.stdout.readline()
+            if not line:
+                self.close()
+                raise RuntimeError(f"simulator shard {shard} did not start")
+            info = json.loads(line)
+            self.http_ports.append(info["http"])
+            self.rtsp_port, self.rtsp_reason = info["rtsp"], info["rtsp_reason"]
+
+    def port_of(self, index: int) -> int:
+        return self.http_ports[index % len(self.http_ports)]
+
+    def url(self, index: int, kind: str) -> str:
+        if kind == "rtsp":
+            return f"rtsp://127.0.0.1:{self.rtsp_port}/cam{index}"
+        path = "snapshot.jpg" if kind == "snapshot" else "mjpeg"
+        return f"http://127.0.0.1:{self.port_of(index)}/cam/{index}/{path}"
+
+    def set_fault(self, index: int, fault: str) -> None:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port_of(index)}/cam/{index}/fault",
+            data=fault.encode(),
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=10):
+            pass
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU so far of the simulator processes and their children (RTSP)."""
+        parents: dict[int, int] = {}
+        times: dict[int, float] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid = int(stat.parent.name)
+            parents[pid] = int(fields[1])
+            times[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        ours = {p.pid for p in self.procs}
+        changed = True
+        while changed:
+            grown = ours | {pid for pid, parent in parents.items() if parent in ours}
+            changed, ours = grown != ours, grown
+        return sum(times.get(pid, 0.0) for pid in ours)
+
+    def close(self) -> None:
+        for proc in self.procs:
+            proc.stdin.close()
+        for proc in self.procs:
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(5)
+
+
+class RSSMonitor:
+    """Peak resident memory of this process while the block runs (sampled every 50 ms)."""
+
+    def __enter__(self) -> RSSMonitor:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, current_rss())
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, current_rss())
+
+
+def current_rss() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def closed_port() -> int:
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+# --- Analysis per frame --------------------------------------------------------------------------
+
+
+def analysis_hook():
+    """``analysis.measure`` per frame when the analysis package imports, else None."""
+    try:
+        from cctv_bridge import analysis
+    except Exception as exc:  # another helper's work in progress
+        return None, f"analysis not included ({type(exc).__name__}: {exc})"
+    analysis.limit_opencv_threads()
+
+    def measure(_index, result) -> None:
+        for frame in result.frames:
+            analysis.measure(frame)
+
+    return measure, "analysis.measure on every frame included"
+
+
+# --- Scenarios -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Round:
+    label: str
+    cameras: int
+    dead: int
+    workers: int
+    first_round: float  # seconds until every camera had been probed once
+    probes: int  # probes completed in the whole run
+    wall: float  # seconds the whole run took
+    cpu: float  # CPU seconds of this (worker) process during the run
+    sim_cpu: float  # CPU seconds of the simulator process during the run
+    errors: dict[str, int] = field(default_factory=dict)
+    median_healthy: float = 0.0
+    peak_rss: int = 0  # bytes, this process, during the run
+
+    @property
+    def per_minute(self) -> float:
+        return self.probes / self.wall * 60
+
+
+def plan(count: int) -> tuple[list[int], list[int]]:
+    """Which cameras are dead: (refused, hanging), 10 % of them, at least one of each."""
+    dead = max(2, round(count * 0.10))
+    picks = random.Random(count).sample(range(1, count + 1), dead)
+    return sorted(picks[: dead // 2]), sorted(picks[dead // 2 :])
+
+
+def sustained(targets, workers: int, min_duration: float, hook) -> tuple[float, int, float, list]:
+    """Probe ``targets`` over and over on ``workers`` threads, each camera again as soon as its
+    turn comes round, for at least ``min_duration`` seconds and at least one full round.
+
+    Returns (first round's time, probes done, wall time, results of the first round): the rate
+    is the worker's capacity with this mix of cameras, whatever their number.
+    """
+    from cctv_bridge.capture import (
+        DEFAULT_DEADLINE,
+        DEFAULT_OPEN_TIMEOUT,
+        DEFAULT_READ_TIMEOUT,
+        grab,
+    )
+
+    lock = threading.Lock()
+    order = itertools.cycle(range(len(targets)))
+    first: list = [None] * len(targets)
+    state = {"done": 0, "first_round": 0.0, "seen": 0}
+    started = time.monotonic()
+
+    def work() -> None:
+        while True:
+            with lock:
+                elapsed = time.monotonic() - started
+                if state["seen"] == len(targets) and elapsed >= min_duration:
+                    return
+                index = next(order)
+            url, kind = targets[index]
+            result = grab(
+                url,
+                kind,
+                open_timeout=DEFAULT_OPEN_TIMEOUT,
+                read_timeout=DEFAULT_READ_TIMEOUT,
+                deadline=DEFAULT_DEADLINE,
+            )
+            if hook is not None and result.frames:
+                hook(index, result)
+            with lock:
+                state["done"] += 1
+                if first[index] is None:
+                    first[index] = dataclasses.replace(result, frames=())
+                    state["seen"] += 1
+                    if state["seen"] == len(targets):
+                        state["first_round"] = time.monotonic() - started
+
+    threads = [threading.Thread(target=work) for _ in range(min(workers, len(targets)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - started
+    return state["first_round"], state["done"], wall, first
+
+
+def probe_round(
+    label: str, count: int, kind: str, workers: int, hook, duration: float, shards: int
+):
+    refused, hanging = plan(count)
+    sim = Simulator(count, hanging, rtsp=kind == "rtsp", shards=shards)
+    try:
+        if kind == "rtsp" and sim.rtsp_port is None:
+            print(f"  ({label}: RTSP unavailable: {sim.rtsp_reason})")
+            return None
+        dead_port = closed_port()
+        targets = []
+        for index in range(1, count + 1):
+            # mostly snapshots, every fourth HTTP camera streams MJPEG
+            probe_kind = "mjpeg" if kind != "rtsp" and index % 4 == 0 else kind
+            url = sim.url(index, probe_kind)
+            if index in refused:
+                port = sim.rtsp_port if kind == "rtsp" else sim.port_of(index)
+                url = url.replace(f":{port}/", f":{dead_port}/")
+            targets.append((url, probe_kind))
+        sim_cpu0 = sim.cpu_seconds()
+        usage0 = resource.getrusage(resource.RUSAGE_SELF)
+        with RSSMonitor() as memory:
+            first_round, probes, wall, results = sustained(targets, workers, duration, hook)
+        usage1 = resource.getrusage(resource.RUSAGE_SELF)
+        sim_cpu = sim.cpu_seconds() - sim_cpu0
+    finally:
+        sim.close()
+    errors: dict[str, int] = {}
+    for result in results:
+        errors[result.error or "ok"] = errors.get(result.error or "ok", 0) + 1
+    healthy = sorted(r.elapsed for r in results if r.ok)
+    cpu = (usage1.ru_utime - usage0.ru_utime) + (usage1.ru_stime - usage0.ru_stime)
+    return Round(
+        label=label,
+        cameras=count,
+        dead=len(refused) + len(hanging),
+        workers=min(workers, count),
+        first_round=first_round,
+        probes=probes,
+        wall=wall,
+        cpu=cpu,
+        sim_cpu=sim_cpu,
+        errors=errors,
+        median_healthy=healthy[len(healthy) // 2] if healthy else 0.0,
+        peak_rss=memory.peak,
+    )
+
+
+def detection(
+    count: int, workers: int, interval: float, hook, shards: int
+) -> dict[str, tuple[list[float], list[float]]]:
+    """Per fault: seconds from the fault to the first probe result saying so, and how much of
+    that the probe itself took, for three cameras each, under a periodic schedule of
+    ``interval`` seconds with jitter (the scheduler's default interval is 60 s)."""
+    from cctv_bridge.capture import (
+        DEFAULT_DEADLINE,
+        DEFAULT_OPEN_TIMEOUT,
+        DEFAULT_READ_TIMEOUT,
+        grab,
+    )
+
+    refused, hanging = plan(count)
+    sim = Simulator(count, hanging, shards=shards)
+    alive = [i for i in range(1, count + 1) if i not in refused and i not in hanging]
+    victims = dict.fromkeys(alive[:3], "offline") | dict.fromkeys(alive[3:6], "hanging")
+    switched: dict[int, float] = {}
+    reported: dict[int, tuple[float, float]] = {}  # index -> (report time, probe start)
+    lock = threading.Lock()
+    rng = random.Random(1)
+    heap = [(time.monotonic() + rng.uniform(0, interval), i) for i in alive]
+    heapq.heapify(heap)
+
+    def probe(index: int) -> None:
+        started = time.monotonic()
+        result = grab(
+            sim.url(index, "snapshot"),
+            "snapshot",
+            open_timeout=DEFAULT_OPEN_TIMEOUT,
+            read_timeout=DEFAULT_READ_TIMEOUT,
+            deadline=DEFAULT_DEADLINE,
+        )
+        if hook and result.frames:
+            hook(index, result)
+        with lock:
+            if index in switched and not result.ok and index not in reported:
+                reported[index] = (time.monotonic(), started)
+
+    def switch() -> None:
+        time.sleep(interval * 1.3)
+        for index, fault in victims.items():
+            sim.set_fault(index, fault)
+            with lock:
+                switched[index] = time.monotonic()
+
+    switcher = threading.Thread(target=switch, daemon=True)
+    switcher.start()
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            limit = time.monotonic() + interval * 4 + 10
+            while time.monotonic() < limit:
+                with lock:
+                    if len(reported) == len(victims):
+                        break
+                due, index = heap[0]
+                delay = due - time.monotonic()
+                if delay > 0:
+                    time.sleep(min(delay, 0.05))
+                    continue
+                heapq.heapreplace(heap, (due + interval, index))
+                pool.submit(probe, index)
+    finally:
+        sim.close()
+    found: dict[str, tuple[list[float], list[float]]] = {}
+    for index, fault in victims.items():
+        total, own = found.setdefault(fault, ([], []))
+        if index in reported:
+            done, started = reported[index]
+            total.append(done - switched[index])
+            own.append(done - max(started, switched[index]))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000-camera round")
+    parser.add_argument("--workers", type=int, default=64, help="probe threads (default 64)")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds per scenario")
+    parser.add_argument("--interval", type=float, default=10.0, help="detection schedule (s)")
+    parser.add_argument("--shards", type=int, default=3, help="simulator processes (default 3)")
+    parser.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--rtsp", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(int(args.serve[0]), json.loads(args.serve[1]), args.rtsp)
+        return
+
+    from cctv_bridge.capture import DEFAULT_DEADLINE, DEFAULT_OPEN_TIMEOUT, DEFAULT_READ_TIMEOUT
+
+    hook, hook_note = analysis_hook()
+    print(
+        f"Probe worker bench: 1 process, up to {args.workers} probe threads, 5 frames per probe "
+        f"(snapshots; every 4th HTTP camera MJPEG), timeouts open {DEFAULT_OPEN_TIMEOUT:g} s / "
+        f"read {DEFAULT_READ_TIMEOUT:g} s / deadline {DEFAULT_DEADLINE:g} s, 640x360 cameras "
+        f"at 10 fps; {hook_note}. Cameras re-probed back to back for >= {args.duration:g} s.",
+        flush=True,
+    )
+    rounds: list[Round] = []
+    scenarios = [
+        ("12 RTSP", 12, "rtsp"),
+        ("12 HTTP", 12, "snapshot"),
+        ("100 HTTP", 100, "snapshot"),
+    ]
+    if not args.quick:
+        scenarios.append(("1,000 HTTP", 1000, "snapshot"))
+    for label, count, kind in scenarios:
+        result = probe_round(label, count, kind, args.workers, hook, args.duration, args.shards)
+        if result is not None:
+            rounds.append(result)
+            print(f"  {label}: first round {result.errors}", flush=True)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print()
+    print(
+        "| cameras | dead (refused + hanging) | threads | every camera once (s) "
+        "| probes/min per worker | median healthy probe (s) | worker CPU per probe (ms) "
+        "| worker peak RSS (MB) | simulator CPU (% of a core) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rounds:
+        print(
+            f"| {r.label} | {r.dead} | {r.workers} | {r.first_round:.1f} "
+            f"| {r.per_minute:,.0f} | {r.median_healthy:.2f} "
+            f"| {r.cpu / max(r.probes, 1) * 1000:.1f} | {r.peak_rss / 2**20:,.0f} "
+            f"| {r.sim_cpu / r.wall * 100:.0f} |"
+        )
+    print(f"\nPeak RSS of the probe worker process over all rounds: {peak_mb:,.0f} MB")
+
+    found = detection(100, args.workers, args.interval, hook, args.shards)
+    print(
+        f"\nOutage detection: 100 HTTP cameras probed every {args.interval:g} s with jitter "
+        "(production: 60 s); three cameras per fault; time from the fault to the first probe "
+        "result reporting it (of which the probe itself)"
+    )
+    for fault, (total, own) in found.items():
+        if not total:
+            print(f"  {fault:8s} not detected")
+            continue
+        print(
+            f"  {fault:8s} mean {sum(total) / len(total):4.1f} s, max {max(total):4.1f} s "
+            f"(probe itself: max {max(own):.1f} s)"
+        )
+    print(
+        "  Expected: up to one interval waiting for the camera's next scheduled probe, plus the "
+        f"probe: ~0 s for a reset or refused port, the {DEFAULT_READ_TIMEOUT:g} s read timeout "
+        "for a silent camera."
+    )
+
+
+if __name__ == "__main__":
+    main()

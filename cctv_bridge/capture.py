@@ -1,0 +1,214 @@
+"""Camera probes, networking half: open a stream safely, read a few frames, close, in bounded time.
+
+``grab(url, kind, …)`` is one probe; ``probe_many`` runs many on a thread pool (what a worker
+process does with its share of cameras). Neither raises for anything a camera can do: every
+outcome is a ``CaptureResult`` with an error code and a message that never contains the URL,
+host or credentials. Image health is not judged here (``cctv_bridge.analysis`` does that on
+``CaptureResult.frames``).
+
+Paths:
+
+* ``snapshot`` (HTTP/HTTPS): ``frames`` JPEG/PNG snapshots ~150 ms apart (``capture_http``).
+* ``mjpeg`` (HTTP/HTTPS): the first ``frames`` pictures of a multipart stream (``capture_http``).
+* ``rtsp`` (RTSP/RTSPS): OpenCV's FFmpeg backend in a capture thread (``capture_ffmpeg``;
+  importing this module configures FFmpeg once for the process, see ``configure_ffmpeg``).
+
+Timeouts: ``open_timeout`` bounds name resolution, TCP connect and (RTSP) stream opening;
+``read_timeout`` bounds a silence while reading (HTTP: any single socket read; RTSP: one frame,
+so it must exceed the camera's keyframe interval); ``deadline`` is the whole probe's budget in
+seconds, kept in every path: a slow-drip server is cut off by it, whatever the other two say.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cctv_bridge import capture_ffmpeg, capture_http
+from cctv_bridge.capture_common import (
+    CONNECTION_ERROR,
+    DNS_ERROR,
+    ERROR_CODES,
+    HTTP_ERROR,
+    MAX_BODY_BYTES,
+    MAX_PIXELS,
+    NO_FRAMES,
+    NOT_AN_IMAGE,
+    REFUSED,
+    STREAM_ERROR,
+    TIMEOUT,
+    TLS_ERROR,
+    TOO_LARGE,
+    UNSAFE_URL,
+    Budget,
+    CaptureResult,
+)
+from cctv_bridge.capture_ffmpeg import FFMPEG_CAPTURE_OPTIONS, configure_ffmpeg
+from cctv_bridge.stream_urls import KIND_MJPEG, KIND_RTSP, KIND_SNAPSHOT, hide_secrets, redact
+from cctv_bridge.stream_urls import parse_stream_url as _parse
+
+__all__ = [
+    "CONNECTION_ERROR",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_FRAMES",
+    "DEFAULT_OPEN_TIMEOUT",
+    "DEFAULT_READ_TIMEOUT",
+    "DNS_ERROR",
+    "ERROR_CODES",
+    "FFMPEG_CAPTURE_OPTIONS",
+    "HTTP_ERROR",
+    "MAX_BODY_BYTES",
+    "MAX_FRAMES",
+    "MAX_PIXELS",
+    "NOT_AN_IMAGE",
+    "NO_FRAMES",
+    "REFUSED",
+    "STREAM_ERROR",
+    "TIMEOUT",
+    "TLS_ERROR",
+    "TOO_LARGE",
+    "UNSAFE_URL",
+    "CaptureResult",
+    "configure_ffmpeg",
+    "describe_error",
+    "grab",
+    "probe_many",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_FRAMES = 5
+MAX_FRAMES = 50
+DEFAULT_OPEN_TIMEOUT = 3.0
+#: Above the usual 1-2 s keyframe interval of RTSP cameras (see the module docstring).
+DEFAULT_READ_TIMEOUT = 4.0
+DEFAULT_DEADLINE = 10.0
+
+_ERROR_TEXT = {
+    UNSAFE_URL: _("The stream address is not allowed."),
+    DNS_ERROR: _("The camera's host name does not resolve."),
+    REFUSED: _("The camera refused the connection."),
+    TIMEOUT: _("The camera did not answer in time."),
+    CONNECTION_ERROR: _("The connection to the camera broke."),
+    TLS_ERROR: _("The camera's secure connection failed."),
+    HTTP_ERROR: _("The camera answered with an error."),
+    NOT_AN_IMAGE: _("The camera did not send a picture."),
+    TOO_LARGE: _("The camera's picture is too large."),
+    NO_FRAMES: _("The camera's stream gave no pictures."),
+    STREAM_ERROR: _("The camera's stream could not be opened."),
+}
+
+
+def describe_error(code: str | None) -> str:
+    """A translated sentence for an error code (for operators' pages; lazy, so call ``str``
+    inside the right language)."""
+    if code is None:
+        return ""
+    return _ERROR_TEXT.get(code, _("The probe failed."))  # type: ignore[return-value]
+
+
+def grab(
+    url: str,
+    kind: str,
+    *,
+    frames: int = DEFAULT_FRAMES,
+    open_timeout: float,
+    read_timeout: float,
+    deadline: float,
+    verify_tls: bool = True,
+) -> CaptureResult:
+    """Probe one camera: validate the URL again, connect, read ``frames`` frames, close.
+
+    ``kind`` is ``rtsp``, ``mjpeg`` or ``snapshot``. ``deadline`` is the probe's total budget
+    in seconds from the call: the function returns by then (plus scheduling noise) in every
+    path. ``verify_tls`` checks HTTPS certificates (set False for a LAN camera with a
+    self-signed one; RTSPS is never verified by FFmpeg).
+    """
+    budget = Budget(deadline)
+    frames = max(1, min(int(frames), MAX_FRAMES))
+    with hide_secrets(url):
+        try:
+            target = _parse(url, kind)
+        except ValidationError as exc:
+            result = CaptureResult(
+                kind=kind if kind in (KIND_RTSP, KIND_MJPEG, KIND_SNAPSHOT) else "unknown",
+                reachable=False,
+                error=UNSAFE_URL,
+                message=f"the stream address breaks a rule ({exc.code or 'invalid'})",
+                elapsed=budget.elapsed(),
+            )
+        else:
+            common = {
+                "frames": frames,
+                "open_timeout": float(open_timeout),
+                "read_timeout": float(read_timeout),
+                "budget": budget,
+            }
+            if kind == KIND_RTSP:
+                result = capture_ffmpeg.grab_rtsp(target, **common)
+            elif kind == KIND_MJPEG:
+                result = capture_http.grab_mjpeg(target, verify_tls=verify_tls, **common)
+            else:
+                result = capture_http.grab_snapshot(target, verify_tls=verify_tls, **common)
+        logger.debug(
+            "probe %s: %s (%s) in %.2f s, %d frame(s)",
+            redact(url),
+            result.error or "ok",
+            result.message,
+            result.elapsed,
+            len(result.frames),
+        )
+    return result
+
+
+def probe_many(
+    targets: Iterable[tuple[str, str]],
+    *,
+    workers: int = 32,
+    frames: int = DEFAULT_FRAMES,
+    open_timeout: float = DEFAULT_OPEN_TIMEOUT,
+    read_timeout: float = DEFAULT_READ_TIMEOUT,
+    deadline: float = DEFAULT_DEADLINE,
+    verify_tls: bool = True,
+    on_result: Callable[[int, CaptureResult], None] | None = None,
+    keep_frames: bool = True,
+) -> list[CaptureResult]:
+    """Probe ``(url, kind)`` pairs on ``workers`` threads; results in the order of ``targets``.
+
+    Probes spend nearly all their time waiting on sockets (FFmpeg and JPEG decoding release
+    the GIL), so threads, not processes: a silent camera holds one thread for at most its
+    deadline and never delays the others. ``on_result(index, result)`` runs in the worker
+    thread right after each probe, frames included (analyse there); with ``keep_frames=False``
+    the returned results drop their frames, so memory stays bounded by ``workers`` probes, not
+    by the number of cameras. An exception from ``on_result`` propagates.
+    """
+    pairs: Sequence[tuple[str, str]] = list(targets)
+
+    def one(index: int) -> CaptureResult:
+        url, kind = pairs[index]
+        result = grab(
+            url,
+            kind,
+            frames=frames,
+            open_timeout=open_timeout,
+            read_timeout=read_timeout,
+            deadline=deadline,
+            verify_tls=verify_tls,
+        )
+        if on_result is not None:
+            on_result(index, result)
+        if not keep_frames and result.frames:
+            result = dataclasses.replace(result, frames=())
+        return result
+
+    if not pairs:
+        return []
+    with ThreadPoolExecutor(
+        max_workers=max(1, min(workers, len(pairs))), thread_name_prefix="cctv-probe"
+    ) as pool:
+        return list(pool.map(one, range(len(pairs))))
