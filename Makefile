@@ -14,7 +14,7 @@ help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
 run: $(VENV)/.installed $(MO_FILES) ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite, in-process jobs)
-	$(MANAGE) runembedded --demo 127.0.0.1:8000
+	$(MANAGE) runembedded --demo --noreload 127.0.0.1:8000
 
 test: $(VENV)/.installed $(MO_FILES) ## Set up and run the whole test suite (embedded defaults unless the environment says otherwise)
 	$(PY) -m pytest $(PYTEST_ARGS)

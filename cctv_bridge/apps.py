@@ -8,3 +8,11 @@ class CctvBridgeConfig(AppConfig):
     name = "cctv_bridge"
     verbose_name = _("Cameras")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from cctv_bridge.admin_views import ReadOnlyPolicy
+        from cctv_bridge.models import SnapshotAccess
+
+        register_permission_policy(SnapshotAccess, ReadOnlyPolicy(SnapshotAccess), exact_class=True)

@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "bezpeka.example.org",
     "DATABASE_URL": "sqlite:////tmp/safe-community-check.sqlite3",
     "DRAMATIQ_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CCTV_STREAM_KEYS": "1vnbP9Wc8Jm1rIbs0aWXXQ-1zRqkCS2C7iUQDfwY9u8=",
 }
 
 
@@ -23,6 +24,7 @@ def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     clean.pop("DRAMATIQ_BROKER_URL", None)
     clean.pop("SECRET_KEY", None)
+    clean.pop("CCTV_STREAM_KEYS", None)
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
@@ -38,6 +40,13 @@ def test_production_refuses_to_start_without_secret_key():
     result = run_django("", **env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_stream_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CCTV_STREAM_KEYS"}
+    result = run_django("", **env)
+    assert result.returncode != 0
+    assert "CCTV_STREAM_KEYS must be set" in result.stderr
 
 
 def test_production_reads_database_broker_hosts_and_roots_from_the_environment():

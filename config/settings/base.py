@@ -185,12 +185,36 @@ DRAMATIQ_CRONTAB = {
 # deletion) goes through the same dramatiq workers, sent after the transaction commits.
 TASKS = {"default": {"BACKEND": "config.tasks_backend.DramatiqTaskBackend"}}
 
+# --- CCTV bridge -----------------------------------------------------------------------------
+#: Fernet keys (newest first) that encrypt camera stream URLs at rest; unset → derived from
+#: SECRET_KEY (the embedded demo). Production requires them (config/settings/production.py).
+CCTV_STREAM_KEYS = env.list("CCTV_STREAM_KEYS", default=[])
+#: Probe bounds: FFmpeg's own defaults are 30 s each, and a dramatiq time limit cannot
+#: interrupt a blocked OpenCV call, so these are the real limits of a probe.
+CCTV_OPEN_TIMEOUT = env.float("CCTV_OPEN_TIMEOUT", default=5.0)
+CCTV_READ_TIMEOUT = env.float("CCTV_READ_TIMEOUT", default=5.0)
+CCTV_PROBE_DEADLINE = env.float("CCTV_PROBE_DEADLINE", default=12.0)
+CCTV_PROBE_FRAMES = env.int("CCTV_PROBE_FRAMES", default=4)
+#: An open incident older than this alerts whoever is on duty (once per incident).
+CCTV_ALERT_AFTER_MINUTES = env.int("CCTV_ALERT_AFTER_MINUTES", default=5)
+#: The simulated cameras `make run` serves (cctv_bridge/simulator).
+CCTV_SIMULATOR_HTTP_PORT = env.int("CCTV_SIMULATOR_HTTP_PORT", default=8101)
+CCTV_SIMULATOR_RTSP_PORT = env.int("CCTV_SIMULATOR_RTSP_PORT", default=8554)
+
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Stream URLs and camera passwords never reach a log line, whoever logs them.
+    "filters": {"stream_urls": {"()": "cctv_bridge.stream_urls.StreamURLLogFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["stream_urls"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -8,6 +8,13 @@ from .base import DEBUG, SECRET_KEY, env
 if not SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment outside debug mode.")
 
+if not env.list("CCTV_STREAM_KEYS", default=[]):
+    raise ImproperlyConfigured(
+        "CCTV_STREAM_KEYS must be set: camera stream URLs are encrypted with a key kept outside "
+        "the database (generate one with `python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'`)."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]

@@ -77,6 +77,10 @@ class Command(BaseCommand):
         from workflows.demo import load_initiatives
 
         load_initiatives({key: versions["uk"] for key, versions in self.areas.items()})
+        from cctv_bridge.demo import load_cameras
+        from cctv_bridge.simulator import rtsp_available
+
+        load_cameras(rtsp=bool(rtsp_available()))
         message = ngettext(
             "Demo content ready: %(count)d new page; home at %(home)s, English home at %(en)s.",
             "Demo content ready: %(count)d new pages; home at %(home)s, English home at %(en)s.",

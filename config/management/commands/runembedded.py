@@ -49,4 +49,19 @@ class Command(RunserverCommand):
         # so the worker threads share the in-memory broker with the views that send jobs.
         start_in_process_worker()
         start_in_process_scheduler()
+        if options["demo"]:
+            self.start_demo_cameras()
         super().inner_run(*args, **options)
+
+    def start_demo_cameras(self):
+        """The simulated cameras the demo registry points at, probed once straight away."""
+        from cctv_bridge.demo import probe_all_now, start_simulator
+
+        try:
+            self.simulator = start_simulator()
+        except OSError as error:  # a port in use: say so and serve the site anyway
+            self.stderr.write(f"Simulated cameras not started: {error}")
+            return
+        cameras = "RTSP + HTTP" if self.simulator.rtsp_enabled else "HTTP"
+        self.stdout.write(f"Simulated cameras ({cameras}) on 127.0.0.1; status at /cameras/")
+        probe_all_now()
