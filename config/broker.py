@@ -28,6 +28,7 @@ from django.db import transaction
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
+from dramatiq.common import q_name
 from dramatiq.middleware import Middleware, Retries
 
 logger = logging.getLogger(__name__)
@@ -142,16 +143,36 @@ def dramatiq_broker_settings(url: str, max_retries: int) -> dict[str, Any]:
 
 
 _in_process_worker: dramatiq.Worker | None = None
+_in_process_probe_worker: dramatiq.Worker | None = None
 _lock = threading.Lock()
 
+#: Camera probes wait on sockets for seconds (a silent camera, up to its deadline), so they
+#: get their own threads: a hanging camera must not hold up e-mails or index updates.
+PROBE_QUEUES = frozenset({"probes"})
 
-def start_in_process_worker(threads: int = 1) -> dramatiq.Worker:
+
+class ExcludingWorker(dramatiq.Worker):
+    """A worker for every queue except some (dramatiq only has a whitelist); unlike a fixed
+    whitelist it still picks up queues declared after it started."""
+
+    def __init__(self, *args, excluded: frozenset[str] = frozenset(), **kwargs):
+        self.excluded = excluded
+        super().__init__(*args, **kwargs)
+
+    def _add_consumer(self, queue_name: str, *, delay: bool = False) -> None:
+        if q_name(queue_name) in self.excluded:
+            return
+        super()._add_consumer(queue_name, delay=delay)
+
+
+def start_in_process_worker(threads: int = 1, probe_threads: int = 8) -> dramatiq.Worker:
     """Consume the in-memory broker with worker threads in this process (embedded mode only).
 
     One thread by default: SQLite takes one writer at a time, and Wagtail's database search
-    backend races with itself when two jobs index the same page at once.
+    backend races with itself when two jobs index the same page at once. Camera probes run on
+    ``probe_threads`` threads of their own (their database writes are short).
     """
-    global _in_process_worker
+    global _in_process_worker, _in_process_probe_worker
     with _lock:
         if _in_process_worker is None:
             broker = dramatiq.get_broker()
@@ -160,10 +181,20 @@ def start_in_process_worker(threads: int = 1) -> dramatiq.Worker:
                     "The in-process worker only runs with DRAMATIQ_BROKER_URL=inprocess://; "
                     "start `manage.py rundramatiq` for a real broker."
                 )
-            worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=250)
+            worker = ExcludingWorker(
+                broker, worker_threads=threads, worker_timeout=250, excluded=PROBE_QUEUES
+            )
             worker.start()
-            _in_process_worker = worker
-            logger.info("In-process job worker started with %d threads.", threads)
+            probes = dramatiq.Worker(
+                broker, queues=set(PROBE_QUEUES), worker_threads=probe_threads, worker_timeout=250
+            )
+            probes.start()
+            _in_process_worker, _in_process_probe_worker = worker, probes
+            logger.info(
+                "In-process job worker started with %d thread(s), %d for camera probes.",
+                threads,
+                probe_threads,
+            )
         return _in_process_worker
 
 
@@ -177,8 +208,9 @@ def drain_in_process_broker(timeout_ms: int = 120_000) -> None:
     for queue_name in broker.get_declared_queues():
         if not queue_name.endswith((".DQ", ".XQ")):
             broker.join(queue_name, fail_fast=False, timeout=timeout_ms)
-    if _in_process_worker is not None:
-        _in_process_worker.join()
+    for worker in (_in_process_worker, _in_process_probe_worker):
+        if worker is not None:
+            worker.join()
 
 
 def stop_worker(worker: dramatiq.Worker) -> None:
@@ -198,8 +230,9 @@ def stop_worker(worker: dramatiq.Worker) -> None:
 
 def stop_in_process_worker() -> None:
     """Stop the in-process worker (used by tests and on shutdown)."""
-    global _in_process_worker
+    global _in_process_worker, _in_process_probe_worker
     with _lock:
-        if _in_process_worker is not None:
-            stop_worker(_in_process_worker)
-            _in_process_worker = None
+        for worker in (_in_process_worker, _in_process_probe_worker):
+            if worker is not None:
+                stop_worker(worker)
+        _in_process_worker = _in_process_probe_worker = None

@@ -252,3 +252,34 @@ def test_probes_keep_their_interval_across_minutes(interval):
 def test_cameras_are_spread_over_the_minute():
     firsts = {offsets_ms(pk, 60, 5000)[0] // 1000 for pk in range(1, 200)}
     assert len(firsts) > 40
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_silent_camera_does_not_hold_up_other_probes(sim, fast_probes):
+    """The embedded worker: probes run on threads of their own, so while one probe waits on
+    a silent camera, the next camera is probed at once (and ordinary jobs never queue behind
+    a probe: they have their own worker)."""
+    import time
+
+    import dramatiq
+
+    from cctv_bridge.tasks import probe_camera
+    from config.broker import InProcessBroker, start_in_process_worker, stop_in_process_worker
+
+    if not isinstance(dramatiq.get_broker(), InProcessBroker):
+        pytest.skip("the embedded worker runs on the in-process broker")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)
+        hanging = camera(f"http://127.0.0.1:{silent.getsockname()[1]}/x.jpg")
+        healthy = camera(sim.cameras[1].snapshot_url)
+        start_in_process_worker()
+        try:
+            started = time.monotonic()
+            probe_camera.send(hanging.pk)
+            probe_camera.send(healthy.pk)
+            while not Probe.objects.filter(camera=healthy).exists():
+                assert time.monotonic() - started < 2.0, "the healthy camera waited"
+                time.sleep(0.05)
+        finally:
+            stop_in_process_worker()
