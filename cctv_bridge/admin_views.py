@@ -66,6 +66,7 @@ class CameraViewSet(ModelViewSet):
     search_fields = ["code", "name_uk", "name_en", "address_uk"]
     edit_handler = ObjectList(CAMERA_PANELS, base_form_class=CameraForm)
     copy_view_enabled = False
+    edit_template_name = "cctv_bridge/admin/camera_edit.html"
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["stream_url_sealed", "baseline", "last_signature", "calibration"]
 

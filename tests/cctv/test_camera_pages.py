@@ -271,3 +271,35 @@ def test_a_new_source_kind_needs_the_address_again(client, demo):
     assert response.status_code == 200
     cam.refresh_from_db()
     assert cam.source == "rtsp"
+
+
+def test_administrators_commission_a_camera_from_its_page(client, demo, monkeypatch):
+    from cctv_bridge.tasks import commission_camera
+
+    sent = []
+    monkeypatch.setattr(commission_camera, "send", lambda pk: sent.append(pk))
+    client.force_login(member("administrator"))
+    client.post("/admin/cameras/new/", form())
+    cam = Camera.objects.get(code="new-01")
+    page = client.get(f"/admin/cameras/edit/{cam.pk}/").content.decode()
+    assert f'action="/admin/cameras/{cam.pk}/commission/"' in page
+    assert client.post(f"/admin/cameras/{cam.pk}/commission/").status_code == 302
+    assert sent == [cam.pk]
+    client.force_login(operator())
+    assert client.post(f"/admin/cameras/{cam.pk}/commission/").status_code in (302, 403)
+    assert sent == [cam.pk]
+
+
+def test_the_scheduler_sends_each_active_camera_its_probes(demo, monkeypatch):
+    from cctv_bridge.tasks import probe_camera, schedule_probes
+
+    sent = []
+    monkeypatch.setattr(
+        probe_camera, "send_with_options", lambda args, delay=None, **kw: sent.append(args[0])
+    )
+    fast = camera(URL, probe_interval=20)
+    idle = camera(URL, active=False)
+    schedule_probes.fn()
+    assert sent.count(fast.pk) == 3 and idle.pk not in sent
+    for demo_camera in Camera.objects.filter(code__startswith="tb-"):
+        assert sent.count(demo_camera.pk) == 1
