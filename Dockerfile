@@ -41,4 +41,8 @@ WORKDIR /app
 USER app
 VOLUME ["/data/media"]
 EXPOSE 8000
+# /healthz/ checks the database, cache, broker, the scheduler's heartbeat and camera probes. The
+# Host header is the site's own name (ALLOWED_HOSTS); a 500 raises, so the command fails.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 CMD \
+  python -c "import os, urllib.request as u; host = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0]; u.urlopen(u.Request('http://127.0.0.1:8000/healthz/?format=text', headers={'Host': host, 'X-Forwarded-Proto': 'https'}), timeout=8)"
 CMD ["gunicorn", "config.wsgi:application"]

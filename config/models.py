@@ -55,3 +55,13 @@ class FailedJob(models.Model):
             },
         )
         return job
+
+
+class Heartbeat(models.Model):
+    """The last time a periodic job ran: the scheduler, the broker and a worker all work."""
+
+    name = models.CharField(max_length=50, unique=True)
+    at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"

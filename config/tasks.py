@@ -7,7 +7,9 @@ from typing import Any
 
 import dramatiq
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
 from django.utils.module_loading import import_string
+from dramatiq_crontab import cron
 
 logger = logging.getLogger(__name__)
 
@@ -21,3 +23,12 @@ def run_django_task(module_path: str, args: list[Any], kwargs: dict[str, Any]) -
     except ObjectDoesNotExist:
         # The object was deleted between the save and this job: nothing left to index.
         logger.info("Skipped %s: its object no longer exists.", module_path)
+
+
+@cron("* * * * *")
+@dramatiq.actor(queue_name="default", max_retries=0)
+def heartbeat() -> None:
+    """Every minute: proof for /healthz/ that the scheduler sends and a worker runs jobs."""
+    from config.models import Heartbeat
+
+    Heartbeat.objects.update_or_create(name="scheduler", defaults={"at": timezone.now()})

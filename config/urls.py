@@ -8,6 +8,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.urls import include, path, re_path
+from health_check.views import HealthCheckView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -15,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cctv_bridge import public as cameras
 from cms.search import search_view
 from cms.sitemap import sitemap
+from config import health
 from workflows import api, feeds, proposals, public
 
 
@@ -30,6 +32,7 @@ def redirect_to_ukrainian_root(
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("healthz/", HealthCheckView.as_view(checks=health.CHECKS), name="healthz"),
     path("api/initiatives/", api.initiative_list, name="api_initiatives"),
     path("api/cameras/", cameras.status_api, name="camera_status_api"),
     path("api/initiatives/<int:pk>/", api.initiative_detail, name="api_initiative"),

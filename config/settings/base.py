@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "dramatiq_crontab",
+    "health_check",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

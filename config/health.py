@@ -1,0 +1,89 @@
+"""``/healthz/``: what a load balancer and Docker's HEALTHCHECK ask before sending traffic.
+
+django-health-check runs the checks concurrently and answers 200 or 500 (HTML, JSON with
+``Accept: application/json`` or ``?format=json``, plain text, OpenMetrics). Its database and
+cache checks are used as they are; the broker, the scheduler's heartbeat and the age of the
+newest camera probe are ours. No message names a host, a URL or a password.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import dramatiq
+from asgiref.sync import sync_to_async
+from django.utils import timezone
+from health_check.base import HealthCheck
+from health_check.exceptions import ServiceUnavailable
+
+#: The heartbeat job runs every minute; three missed beats mean the scheduler or the workers
+#: are down.
+HEARTBEAT_MAX_AGE = datetime.timedelta(minutes=3)
+
+
+@dataclasses.dataclass
+class Broker(HealthCheck):
+    """The job broker answers (Redis PING, a RabbitMQ connection; in-process: always)."""
+
+    def run(self) -> None:
+        broker = dramatiq.get_broker()
+        try:
+            if hasattr(broker, "client"):  # Redis
+                answered = broker.client.ping()
+            elif hasattr(broker, "connection"):  # RabbitMQ: opens one if needed
+                answered = broker.connection.is_open
+            else:  # in-process
+                answered = True
+        except Exception as error:
+            raise ServiceUnavailable("The job broker does not answer.") from error
+        if not answered:
+            raise ServiceUnavailable("The job broker does not answer.")
+
+
+@dataclasses.dataclass
+class Scheduler(HealthCheck):
+    """The every-minute heartbeat job ran recently: scheduler, broker and a worker all work."""
+
+    async def run(self) -> None:
+        from config.models import Heartbeat
+
+        beat = (
+            await Heartbeat.objects.filter(name="scheduler").values_list("at", flat=True).afirst()
+        )
+        if beat is None:
+            raise ServiceUnavailable("No scheduler heartbeat yet.")
+        if timezone.now() - beat > HEARTBEAT_MAX_AGE:
+            raise ServiceUnavailable("The scheduler's heartbeat is older than three minutes.")
+
+
+@dataclasses.dataclass
+class CameraProbes(HealthCheck):
+    """The newest camera probe is recent (when there are cameras to probe at all)."""
+
+    async def run(self) -> None:
+        await sync_to_async(self.check)()
+
+    @staticmethod
+    def check() -> None:
+        from django.db.models import Max
+
+        from cctv_bridge.models import Camera, Probe
+
+        cameras = Camera.objects.filter(active=True)
+        if not cameras.exists():
+            return
+        longest = cameras.aggregate(Max("probe_interval"))["probe_interval__max"]
+        newest = Probe.objects.aggregate(Max("at"))["at__max"]
+        limit = datetime.timedelta(seconds=max(3 * longest, 300))
+        if newest is None or timezone.now() - newest > limit:
+            raise ServiceUnavailable("No camera has been probed recently.")
+
+
+CHECKS = (
+    "health_check.checks.Database",
+    "health_check.checks.Cache",
+    Broker,
+    Scheduler,
+    CameraProbes,
+)
