@@ -11,6 +11,7 @@ import environ
 from django.utils.translation import gettext_lazy as _
 
 from config.broker import dramatiq_broker_settings
+from config.csp_policy import PUBLIC_DIRECTIVES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: it reads the language prefix of the URL.
@@ -185,6 +188,26 @@ DRAMATIQ_CRONTAB = {
 # Wagtail's own background work (search and reference index, image focal points, file
 # deletion) goes through the same dramatiq workers, sent after the transaction commits.
 TASKS = {"default": {"BACKEND": "config.tasks_backend.DramatiqTaskBackend"}}
+
+# --- Security headers (HSTS, secure cookies and HTTPS are in production.py) ----------------
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}  # the admin's: config.security
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views lift it for their own frame
+#: No page of the site uses these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 # --- CCTV bridge -----------------------------------------------------------------------------
 #: Fernet keys (newest first) that encrypt camera stream URLs at rest; unset → derived from
