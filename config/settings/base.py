@@ -259,5 +259,6 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "apscheduler": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},  # its start-up banner on every command
     },
 }
