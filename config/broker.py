@@ -46,12 +46,30 @@ class SendOnCommitMixin:
         return message
 
 
-class OnCommitRedisBroker(SendOnCommitMixin, RedisBroker):
-    """Redis broker that sends after commit."""
+class OutboxMixin:
+    """Send through the transactional outbox (``config.outbox``): written with the change,
+    sent after the commit, relayed later if the broker was down."""
+
+    def enqueue(self, message: dramatiq.Message, *, delay: int | None = None) -> dramatiq.Message:
+        from config import outbox
+
+        if message.queue_name in outbox.DIRECT_QUEUES:
+            transaction.on_commit(partial(self.enqueue_now, message, delay=delay), robust=True)
+        else:
+            outbox.store(self, message, delay)
+        return message
+
+    def enqueue_now(self, message: dramatiq.Message, *, delay: int | None = None):
+        """The broker's own send, at once."""
+        return super().enqueue(message, delay=delay)
 
 
-class OnCommitRabbitmqBroker(SendOnCommitMixin, RabbitmqBroker):
-    """RabbitMQ broker that sends after commit."""
+class OnCommitRedisBroker(OutboxMixin, RedisBroker):
+    """Redis broker that sends after commit, through the outbox."""
+
+
+class OnCommitRabbitmqBroker(OutboxMixin, RabbitmqBroker):
+    """RabbitMQ broker that sends after commit, through the outbox."""
 
 
 class InProcessBroker(SendOnCommitMixin, StubBroker):

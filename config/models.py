@@ -65,3 +65,24 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class OutboxMessage(models.Model):
+    """A job written in the same transaction as the change that caused it, and sent to the
+    broker after the commit. If the broker is down, the row waits and the relay sends it
+    when the broker is back: a committed change never loses its job (see ``config.outbox``)."""
+
+    queue_name = models.CharField(max_length=100)
+    actor_name = models.CharField(max_length=200)
+    #: The dramatiq message, encoded as the broker would carry it.
+    payload = models.BinaryField()
+    delay = models.PositiveIntegerField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name} ({self.pk})"
