@@ -281,3 +281,16 @@ def test_the_overdue_query_agrees_with_is_overdue():
         Initiative.objects.filter(Initiative.overdue_q(today), pk__in=[i.pk for i in items])
     )
     assert found == {item for item in items if item.is_overdue(today)} == {items[0]}
+
+
+def test_a_step_whose_form_asks_for_the_votes_is_offered_before_they_are_known():
+    """The adoption's "more for than against" is judged on the votes the form sends, so the
+    edit page offers the step; a step whose condition reads stored data still shows why not."""
+    item = Initiative.objects.create(title_uk="Порядок денний", state="on_agenda")
+    (adopt,) = [s for s in item.transitions_for(member("council_secretariat")) if s.name == "adopt"]
+    assert adopt.blocked_by == []
+    done = Initiative.objects.create(title_uk="Виконання", state="in_implementation", progress=40)
+    (complete,) = [
+        s for s in done.transitions_for(member("executive_body")) if s.name == "complete"
+    ]
+    assert complete.blocked_by  # progress is edited on the page, not in the step: say why

@@ -45,6 +45,9 @@ class Condition:
 
     check: Callable[[models.Model], bool]
     message: Promise | str
+    #: The fields it reads. Where the step's own form asks for them, the condition can only be
+    #: judged on the data sent, so the list of next steps does not pre-check it.
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,12 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
             spec = item.custom["spec"]
             if not self.may_take(spec, roles):
                 continue
-            blocked = [str(c.message) for c in spec.conditions if not c.check(self)]
+            asked = {*spec.requires, *spec.optional}
+            blocked = [
+                str(c.message)
+                for c in spec.conditions
+                if not (set(c.fields) & asked) and not c.check(self)
+            ]
             offered.append(
                 Available(item.name, spec.label, item.target, spec.requires, spec.optional, blocked)
             )

@@ -451,6 +451,7 @@ class Initiative(WorkflowModel, ClusterableModel):
             Condition(
                 lambda i: (i.votes_for or 0) > (i.votes_against or 0),
                 _("An adopted decision has more votes for than against."),
+                fields=("votes_for", "votes_against"),
             )
         ],
     )
@@ -484,7 +485,11 @@ class Initiative(WorkflowModel, ClusterableModel):
         label=_("Mark as implemented"),
         roles={"executive_body"},
         conditions=[
-            Condition(lambda i: i.progress == 100, _("Set the progress to 100 per cent first."))
+            Condition(
+                lambda i: i.progress == 100,
+                _("Set the progress to 100 per cent first."),
+                fields=("progress",),
+            )
         ],
     )
     def complete(self):

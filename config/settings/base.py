@@ -170,6 +170,9 @@ STORAGES = {
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Safe Community"
+# No avatars from gravatar.com: no staff e-mail hashes leave the site (and the admin CSP
+# stays 'self' for images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Keep the admin's slug field Cyrillic while typing: the server then applies the official
 # transliteration (cms.transliteration). With False, the admin's own script would produce an
 # unofficial Latin slug that the server could not tell from one an editor chose.
