@@ -28,6 +28,9 @@ def submit_news_for_moderation(browsing, site):
     page.wait_for_url("**/admin/pages/add/cms/newspage/**")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_intro").fill(INTRO)
+    # The slug is filled by a request to the transliteration view as the title is typed;
+    # submitting before it answers would send an empty slug (seen on a loaded CI machine).
+    expect(page.locator("#id_slug")).to_have_value(SLUG, timeout=30_000)
     open_actions(page)
     page.locator('button[name="action-submit"]').click()  # "Submit to Moderators approval"
     page.wait_for_url(f"**/admin/pages/{site.seed['news_index']}/")
