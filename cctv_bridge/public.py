@@ -6,6 +6,8 @@ only, each as of its public delay, by name, published location, status and uptim
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -63,7 +65,7 @@ def status_context(now=None) -> dict:
     now = now or timezone.now()
     cameras = listed_cameras()
     ids = [camera.pk for camera in cameras]
-    yesterday = timezone.localdate(now) - timezone.timedelta(days=1)
+    yesterday = timezone.localdate(now) - datetime.timedelta(days=1)
     bars = daily_bars(ids, BAR_DAYS, until=yesterday)
     shares = {period: uptime(ids, days, until=yesterday) for period, days in PERIODS.items()}
     states = []

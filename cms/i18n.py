@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+T = TypeVar("T", bound=Model)
 
 #: Query parameter that carries the page a visitor wanted but that is not translated.
 UNTRANSLATED_PARAM = "untranslated"
@@ -134,3 +137,22 @@ def hreflang_alternates(page: Page, request: HttpRequest | None) -> list[tuple[s
     if default is not None:
         alternates.append(("x-default", default.get_full_url(request)))
     return alternates
+
+
+def in_locale(objects: list[T], queryset: QuerySet[T], locale: Locale | None = None) -> list[T]:
+    """Each translatable object replaced by its translation into ``locale`` (the active one by
+    default), if any.
+
+    ``queryset`` says which translations may be shown (e.g. only live, public pages); the
+    original stays where there is no such translation.
+    """
+    if not objects:
+        return []
+    translations = {
+        obj.translation_key: obj
+        for obj in queryset.filter(
+            translation_key__in=[obj.translation_key for obj in objects],
+            locale=locale or Locale.get_active(),
+        )
+    }
+    return [translations.get(obj.translation_key, obj) for obj in objects]

@@ -13,6 +13,7 @@ and a thousand cameras would otherwise write a thousand rows a minute.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from functools import partial
 
@@ -74,7 +75,7 @@ def relay(broker=None) -> int:
     broker = broker or dramatiq.get_broker()
     if not hasattr(broker, "enqueue_now"):
         return 0
-    cutoff = timezone.now() - timezone.timedelta(seconds=RELAY_AFTER_SECONDS)
+    cutoff = timezone.now() - datetime.timedelta(seconds=RELAY_AFTER_SECONDS)
     sent = 0
     try:
         ids = list(

@@ -18,9 +18,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.i18n import in_locale
 from cms.models import PriorityAreaPage
 from workflows.models import Initiative, TimelineEvent, TransitionLog
-from workflows.relations import in_active_locale, public_relations
+from workflows.relations import public_relations
 from workflows.texts import localized
 
 PAGE_SIZE = 20
@@ -104,7 +105,7 @@ def filtered_initiatives(request):
         from cms.models import Organisation
 
         organisation = get_object_or_404(Organisation, pk=int(authority))
-        filters["authority"] = in_active_locale([organisation], Organisation.objects.all())[0]
+        filters["authority"] = in_locale([organisation], Organisation.objects.all())[0]
         items = items.filter(responsible_authority__translation_key=organisation.translation_key)
     if tag := request.GET.get("tag"):
         from taggit.models import Tag
@@ -131,7 +132,7 @@ def tracker(request):
     )
     areas = {
         area.translation_key: area
-        for area in in_active_locale(
+        for area in in_locale(
             [item.area for item in page if item.area], PriorityAreaPage.objects.live()
         )
     }
@@ -160,8 +161,8 @@ def filter_choices() -> dict:
     areas = PriorityAreaPage.objects.live().filter(pk__in=public.values("area"))
     authorities = Organisation.objects.filter(pk__in=public.values("responsible_authority"))
     return {
-        "areas": in_active_locale(list(areas), PriorityAreaPage.objects.live()),
-        "authorities": in_active_locale(list(authorities), Organisation.objects.all()),
+        "areas": in_locale(list(areas), PriorityAreaPage.objects.live()),
+        "authorities": in_locale(list(authorities), Organisation.objects.all()),
     }
 
 

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cctv_bridge import stream_vault
 from cctv_bridge.stream_urls import redact
+from workflows.texts import localized
 
 
 class Camera(models.Model):
@@ -134,18 +134,13 @@ class Camera(models.Model):
         return f"{self.code} · {self.name_uk}"
 
     # --- texts ------------------------------------------------------------------------------
-    def text(self, name: str, language: str | None = None) -> str:
-        language = language or get_language()
-        english = getattr(self, f"{name}_en", "") if language == "en" else ""
-        return english or getattr(self, f"{name}_uk")
-
     @property
     def name(self) -> str:
-        return self.text("name")
+        return localized(self, "name")
 
     @property
     def address(self) -> str:
-        return self.text("address")
+        return localized(self, "address")
 
     # --- the stream URL ---------------------------------------------------------------------
     @property

@@ -123,20 +123,15 @@ class CampaignPage(SitePage):
         return self.end_date is None or self.end_date >= timezone.localdate()
 
     def get_context(self, request, *args, **kwargs):
+        from cms.i18n import in_locale
         from cms.models.organisations import Organisation
 
         context = super().get_context(request, *args, **kwargs)
         partners = [link.organisation for link in self.partners.select_related("organisation")]
         # A partner picked in another language is shown in this page's language if it can be.
-        translations = {
-            org.translation_key: org
-            for org in Organisation.objects.filter(
-                translation_key__in=[p.translation_key for p in partners], locale=self.locale
-            )
-        }
-        context["partner_organisations"] = [
-            translations.get(p.translation_key, p) for p in partners
-        ]
+        context["partner_organisations"] = in_locale(
+            partners, Organisation.objects.all(), self.locale
+        )
         context["related_news"] = [
             link.news_page
             for link in self.news_links.select_related("news_page")
