@@ -25,4 +25,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # fails at once ("database table is locked") when a worker thread writes while the test
     # reads, whereas a file database waits on the busy timeout like the embedded site does.
     VAR_DIR.mkdir(exist_ok=True)
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+    # TEST_SQLITE_NAME lets two suites run side by side in one checkout.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / env.str("TEST_SQLITE_NAME", default="test-db.sqlite3"))
+    }
