@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cctv_bridge.models import Camera, DailyUptime, Incident, Snapshot, SnapshotAccess
 from tests.cctv.camera_helpers import SECRET, camera
+from tests.two_factor_helpers import verified_login
 from tests.workflow_helpers import member
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +140,7 @@ def operator():
 
 def test_operators_see_every_camera_live_and_each_look_is_logged(client, network):
     _listed, hidden = network
-    client.force_login(operator())
+    verified_login(client, operator())
     html = client.get("/admin/cctv/").content.decode()
     assert "priv-01" in html and "pub-01" in html
     assert SECRET not in html and HOST not in html
@@ -156,7 +157,7 @@ def test_operators_see_every_camera_live_and_each_look_is_logged(client, network
 def test_operators_acknowledge_incidents_with_a_note(client, network):
     listed, _hidden = network
     user = operator()
-    client.force_login(user)
+    verified_login(client, user)
     incident = Incident.objects.get(camera=listed, ended_at__isnull=True)
     response = client.post(f"/admin/cctv/incident/{incident.pk}/acknowledge/", {"note": "Виїхали"})
     assert response.status_code == 302
@@ -169,7 +170,7 @@ def test_administrators_read_and_export_the_access_log(client, network):
     SnapshotAccess.objects.create(
         username="someone", camera=listed, snapshot_taken_at=timezone.now()
     )
-    client.force_login(operator())
+    verified_login(client, operator())
     assert client.get("/admin/snapshot-access/").status_code in (302, 403)
     client.force_login(member("administrator"))
     assert "someone" in client.get("/admin/snapshot-access/").content.decode()
@@ -285,7 +286,7 @@ def test_administrators_commission_a_camera_from_its_page(client, demo, monkeypa
     assert f'action="/admin/cameras/{cam.pk}/commission/"' in page
     assert client.post(f"/admin/cameras/{cam.pk}/commission/").status_code == 302
     assert sent == [cam.pk]
-    client.force_login(operator())
+    verified_login(client, operator())
     assert client.post(f"/admin/cameras/{cam.pk}/commission/").status_code in (302, 403)
     assert sent == [cam.pk]
 
