@@ -76,3 +76,7 @@ def register_signal_handlers() -> None:
     # A restriction change also changes which pages the navigation may show.
     post_save.connect(bump_version, sender=PageViewRestriction, dispatch_uid="cms-chrome-pvr")
     post_delete.connect(bump_version, sender=PageViewRestriction, dispatch_uid="cms-chrome-pvr-d")
+    # Rich text is sanitised on every save and every revision, however it arrived.
+    from cms.rich_text import connect_sanitising
+
+    connect_sanitising()
