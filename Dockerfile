@@ -32,7 +32,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/data/media \
-    GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=2 --threads=1 --timeout=30 --graceful-timeout=20 --max-requests=2000 --max-requests-jitter=200 --access-logfile=-"
+    GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=2 --threads=1 --timeout=30 --graceful-timeout=20 --max-requests=2000 --max-requests-jitter=200"
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app \
  && mkdir -p /data/media && chown app /data/media
 COPY --from=build /opt/venv /opt/venv
@@ -45,4 +45,5 @@ EXPOSE 8000
 # Host header is the site's own name (ALLOWED_HOSTS); a 500 raises, so the command fails.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 CMD \
   python -c "import os, urllib.request as u; host = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0]; u.urlopen(u.Request('http://127.0.0.1:8000/healthz/?format=text', headers={'Host': host, 'X-Forwarded-Proto': 'https'}), timeout=8)"
-CMD ["gunicorn", "config.wsgi:application"]
+# config/gunicorn.py: Prometheus multiprocess directory, JSON logs (Django logs each request).
+CMD ["gunicorn", "--config=config/gunicorn.py", "config.wsgi:application"]

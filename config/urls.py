@@ -17,6 +17,7 @@ from cctv_bridge import public as cameras
 from cms.search import search_view
 from cms.sitemap import sitemap
 from config import health
+from config.metrics import http as metrics
 from workflows import api, feeds, proposals, public
 
 
@@ -33,6 +34,7 @@ def redirect_to_ukrainian_root(
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("healthz/", HealthCheckView.as_view(checks=health.CHECKS), name="healthz"),
+    path("metrics", metrics.metrics, name="metrics"),  # Prometheus; bearer token (README)
     path("api/initiatives/", api.initiative_list, name="api_initiatives"),
     path("api/cameras/", cameras.status_api, name="camera_status_api"),
     path("api/initiatives/<int:pk>/", api.initiative_detail, name="api_initiative"),
