@@ -1,4 +1,4 @@
-"""E-mail to whoever is on duty when a camera stays offline or degraded."""
+"""E-mail to whoever is on duty when a camera stays offline or degraded, or flaps."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cctv_bridge import flapping
 from cctv_bridge.describe import describe_detail
-from cctv_bridge.models import DutyShift, Incident
+from cctv_bridge.models import Camera, DutyShift, Incident
 
 
 def on_duty(at=None) -> list:
@@ -51,6 +52,36 @@ def mail_duty(incident_id: int) -> int:
             send_mail(
                 subject,
                 render_to_string("cctv_bridge/email/duty_alert.txt", context),
+                None,
+                [operator.email],
+            )
+        sent += 1
+    return sent
+
+
+def mail_flapping(camera_id: int) -> int:
+    """Tell each operator on duty, in their admin language, that the camera is unstable: how
+    often it went down in the window and when, and what it is doing now (see ``flapping``)."""
+    camera = Camera.objects.filter(pk=camera_id).first()
+    if camera is None or camera.flapping_alerted_at is None:
+        return 0  # the episode ended before the message went out
+    outages = list(flapping.outages_before(camera, camera.flapping_alerted_at))
+    sent = 0
+    for operator in on_duty():
+        with translation.override(operator_language(operator)):
+            context = {
+                "camera": camera,
+                "outages": outages,
+                "count": len(outages),
+                "window": settings.CCTV_FLAP_WINDOW_MINUTES,
+                "quiet": int(flapping.quiet_period().total_seconds() // 60),
+                "status": camera.get_status_display(),
+                "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("cctv_operator_camera", args=[camera.pk]),
+            }
+            send_mail(
+                _("Camera %(code)s is unstable") % {"code": camera.code},
+                render_to_string("cctv_bridge/email/flapping_alert.txt", context),
                 None,
                 [operator.email],
             )

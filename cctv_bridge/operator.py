@@ -11,6 +11,7 @@ import datetime
 from functools import wraps
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
@@ -21,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from cctv_bridge import flapping
 from cctv_bridge.describe import describe_detail
 from cctv_bridge.models import Camera, DutyShift, Incident, Probe, Snapshot, SnapshotAccess
 from cctv_bridge.reporting import PERIOD_LABELS, PERIODS, uptime
@@ -49,9 +51,12 @@ def dashboard(request):
         snapshot_id=Subquery(latest_snapshots().values("pk")[:1]),
         snapshot_at=Subquery(latest_snapshots().values("taken_at")[:1]),
     )
-    cameras = list(cameras)
+    cameras = list(flapping.with_recent_incidents(cameras, now))
     for camera in cameras:
         camera.details = describe_detail(camera.status_detail)
+        camera.unstable = camera.flapping_alerted_at is not None or (
+            camera.recent_incidents >= settings.CCTV_FLAP_OUTAGES
+        )
     shifts = DutyShift.objects.filter(
         ends_at__gt=now, starts_at__lt=now + datetime.timedelta(days=2)
     ).select_related("operator")

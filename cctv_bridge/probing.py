@@ -7,6 +7,7 @@ for the duration of the probe.
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 import cv2
@@ -74,8 +75,9 @@ def jpeg_of(frame) -> bytes:
     return encoded.tobytes() if ok else b""
 
 
-def probe(camera: Camera) -> Probe:
-    """Probe ``camera`` now and record what was seen."""
+def probe(camera: Camera, *, at: datetime.datetime | None = None) -> Probe:
+    """Probe ``camera`` now and record what was seen, as of ``at`` if given (drills replaying
+    time; the capture itself is always real)."""
     limit_opencv_threads()  # process-wide and idempotent: a probe worker runs many at once
     result = capture(camera)
     assessment = None
@@ -88,7 +90,7 @@ def probe(camera: Camera) -> Probe:
         assessment = assess(result.frames, baseline, thresholds_for(camera), previous)
         if camera.retention_days:
             jpeg = jpeg_of(result.frames[-1])
-    return record_probe(camera.pk, result, assessment, at=timezone.now(), jpeg=jpeg)
+    return record_probe(camera.pk, result, assessment, at=at or timezone.now(), jpeg=jpeg)
 
 
 class CommissioningRefused(Exception):

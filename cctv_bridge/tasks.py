@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+from typing import NamedTuple
 
 import dramatiq
 from django.conf import settings
@@ -29,13 +30,22 @@ CONFIRM_AFTER_MS = 15_000
 # worker stuck somewhere else.
 @dramatiq.actor(queue_name=PROBE_QUEUE, max_retries=0, time_limit=10 * 60 * 1000)
 def probe_camera(camera_id: int, confirming: bool = False) -> None:
+    probe_and_confirm(camera_id, confirming=confirming)
+
+
+def probe_and_confirm(
+    camera_id: int, *, confirming: bool = False, at: datetime.datetime | None = None
+) -> None:
+    """What a probe job does: probe the camera and, after a first failure, send the
+    confirmation re-probe (which never asks for another). ``at`` is when the probe counts as
+    taken, for drills that replay hours of a camera's life; jobs leave it to the clock."""
     from cctv_bridge.models import Camera
     from cctv_bridge.probing import probe
 
     camera = Camera.objects.filter(pk=camera_id, active=True).first()
     if camera is None:
         return
-    probe(camera)
+    probe(camera, at=at)
     camera.refresh_from_db(fields=["failures"])
     if camera.failures == 1 and not confirming:
         probe_camera.send_with_options(
@@ -108,27 +118,52 @@ def apply_retention() -> None:
 @cron("* * * * *")
 @dramatiq.actor(queue_name="default", max_retries=0)
 def alert_duty() -> None:
-    """Incidents open longer than CCTV_ALERT_AFTER_MINUTES alert whoever is on duty, once."""
+    """Alert whoever is on duty about long outages and flapping cameras, once each."""
+    send_duty_alerts(timezone.now())
+
+
+class DutyAlerts(NamedTuple):
+    """What one tick claimed and sent: incidents (long outages) and cameras (flapping)."""
+
+    incidents: list[int]
+    cameras: list[int]
+
+
+def send_duty_alerts(now: datetime.datetime) -> DutyAlerts:
+    """One tick of the duty alerts as of ``now``: an incident open longer than
+    CCTV_ALERT_AFTER_MINUTES alerts whoever is on duty once; a flapping camera alerts once per
+    episode and holds back its outages' own alerts meanwhile (``cctv_bridge.flapping``)."""
+    from cctv_bridge import flapping
     from cctv_bridge.models import DutyShift, Incident
 
-    now = timezone.now()
+    flapping.settle(now)
     if not DutyShift.objects.filter(starts_at__lte=now, ends_at__gt=now).exists():
-        return  # nobody to tell yet: the first shift to start gets the alert
-    overdue = Incident.objects.filter(
-        ended_at__isnull=True,
-        alerted_at__isnull=True,
-        started_at__lte=now - datetime.timedelta(minutes=settings.CCTV_ALERT_AFTER_MINUTES),
-    ).exclude(
-        Q(camera__maintenance_windows__starts_at__lte=now)
-        & Q(camera__maintenance_windows__ends_at__gt=now)
+        return DutyAlerts([], [])  # nobody to tell yet: the first shift to start gets the alert
+    overdue = (
+        Incident.objects.filter(
+            ended_at__isnull=True,
+            alerted_at__isnull=True,
+            started_at__lte=now - datetime.timedelta(minutes=settings.CCTV_ALERT_AFTER_MINUTES),
+        )
+        .exclude(
+            Q(camera__maintenance_windows__starts_at__lte=now)
+            & Q(camera__maintenance_windows__ends_at__gt=now)
+        )
+        .exclude(flapping.held_back(now))
     )
+    incidents = []
     for incident_id in overdue.values_list("pk", flat=True):
         # Claiming the incident is the guard: a second scheduler tick or a retry finds it taken.
         claimed = Incident.objects.filter(pk=incident_id, alerted_at__isnull=True).update(
             alerted_at=now
         )
         if claimed:
+            incidents.append(incident_id)
             send_duty_alert.send(incident_id)
+    cameras = flapping.claim(now)
+    for camera_id in cameras:
+        send_flapping_alert.send(camera_id)
+    return DutyAlerts(incidents, cameras)
 
 
 @dramatiq.actor(queue_name="default", max_retries=5)
@@ -136,3 +171,10 @@ def send_duty_alert(incident_id: int) -> None:
     from cctv_bridge.alerts import mail_duty
 
     mail_duty(incident_id)
+
+
+@dramatiq.actor(queue_name="default", max_retries=5)
+def send_flapping_alert(camera_id: int) -> None:
+    from cctv_bridge.alerts import mail_flapping
+
+    mail_flapping(camera_id)

@@ -1,8 +1,9 @@
 """Followers of initiatives: residents who subscribed by e-mail (double opt-in) and staff.
 
-A public step of an initiative sends one job after its transaction commits; the job writes
-one ``Delivery`` row per recipient before sending, so a retried job never mails anyone twice.
-Only ids travel through the broker.
+A public step of an initiative sends one job after its transaction commits. Jobs are delivered
+at least once (a retry, a worker killed mid-job, an outbox relay sending twice), so the job
+keeps one ``Delivery`` row per recipient and mails only those without one. Only ids travel
+through the broker.
 """
 
 from __future__ import annotations
@@ -128,26 +129,37 @@ def notify_followers(log_id: int) -> None:
         models.Q(initiative=initiative) | models.Q(initiative__isnull=True)
     )
     for subscription in followers:
-        try:
-            with transaction.atomic():
-                delivery = Delivery.objects.create(log=log, subscription=subscription)
-        except IntegrityError:
-            continue  # this recipient was already mailed (a retried job)
-        language = subscription.language
-        with translation.override(language):
-            context = {
-                "title": localized(initiative, "title", language),
-                "state": initiative.state_info(log.target),
-                "comment": localized(log, "comment", language),
-                "url": absolute(path_in(language, "initiative", pk=initiative.pk)),
-                "stop_url": absolute(
-                    path_in(language, "subscription_stop", token=subscription.token)
-                ),
-            }
-            send_mail(
-                str(context["title"]),
-                render_to_string("workflows/email/step.txt", context),
-                None,
-                [subscription.email],
-            )
-        Delivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
+        # The row is inserted, the mail sent and the row marked sent in ONE transaction, which
+        # commits right after the mail server accepts the message. So the committed row means
+        # "sent": a send that fails, or a worker killed mid-send, rolls the row back and the
+        # job's next run mails this recipient again (never lost). Meanwhile the uncommitted
+        # row locks its (log, subscription) key: a duplicate job running at the same time
+        # waits on it, then skips. Only a crash in the instant between the server's "250 OK"
+        # and the commit can mail someone twice.
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    delivery = Delivery.objects.create(log=log, subscription=subscription)
+            except IntegrityError:
+                continue  # already mailed by an earlier run of this job
+            mail_step(log, initiative, subscription)
+            Delivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
+
+
+def mail_step(log, initiative, subscription: Subscription) -> None:
+    """Mail one public step of ``initiative`` to one follower, in their language."""
+    language = subscription.language
+    with translation.override(language):
+        context = {
+            "title": localized(initiative, "title", language),
+            "state": initiative.state_info(log.target),
+            "comment": localized(log, "comment", language),
+            "url": absolute(path_in(language, "initiative", pk=initiative.pk)),
+            "stop_url": absolute(path_in(language, "subscription_stop", token=subscription.token)),
+        }
+        send_mail(
+            str(context["title"]),
+            render_to_string("workflows/email/step.txt", context),
+            None,
+            [subscription.email],
+        )

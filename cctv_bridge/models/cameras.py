@@ -123,6 +123,9 @@ class Camera(models.Model):
     calibration = models.JSONField(null=True, editable=False)
     #: A compact signature of the last frame (frozen-picture detection across probes).
     last_signature = models.JSONField(null=True, editable=False)
+    #: When the duty volunteer was told the camera is flapping; cleared once it has been
+    #: stable again (cctv_bridge.flapping).
+    flapping_alerted_at = models.DateTimeField(_("flapping alert sent"), null=True, editable=False)
 
     class Meta:
         ordering = ["code"]
@@ -154,8 +157,14 @@ class Camera(models.Model):
 
     @property
     def stream_label(self) -> str:
-        """What the admin shows instead of the URL: the scheme and a keyed fingerprint."""
-        return redact(self.stream_url) if self.stream_url_sealed else ""
+        """What the admin shows instead of the URL: the scheme and a keyed fingerprint, or
+        why it cannot be opened (a database restored without its CCTV_STREAM_KEYS)."""
+        if not self.stream_url_sealed:
+            return ""
+        try:
+            return redact(self.stream_url)
+        except stream_vault.StreamKeyError:
+            return str(_("The stored stream address cannot be decrypted with the keys."))
 
     # --- schedule ---------------------------------------------------------------------------
     def in_maintenance(self, at: datetime.datetime | None = None) -> bool:
