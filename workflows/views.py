@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from workflows.engine import TransitionRefused
@@ -150,6 +152,24 @@ class InitiativeEditView(EditView):
         return context
 
 
+class ViewableInitiativeMixin:
+    """Only whoever may view the initiative in its current state opens the screen: a model
+    permission alone would show a private initiative's title and history to any role."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not get_object_or_404(Initiative, pk=kwargs["pk"]).can_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class InitiativeHistoryView(ViewableInitiativeMixin, HistoryView):
+    """The change history, for whoever may view the initiative."""
+
+
+class InitiativeUsageView(ViewableInitiativeMixin, UsageView):
+    """Where the initiative is used, for whoever may view it."""
+
+
 class StepForm(forms.Form):
     """The comment, audience and acting body every step records in the history."""
 
@@ -193,6 +213,8 @@ class InitiativeViewSet(ModelViewSet):
     add_view_class = InitiativeCreateView
     edit_view_class = InitiativeEditView
     index_view_class = InitiativeIndexView
+    history_view_class = InitiativeHistoryView
+    usage_view_class = InitiativeUsageView
     copy_view_enabled = False
 
     def get_edit_view_kwargs(self, **kwargs):
