@@ -10,7 +10,11 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
-from config.broker import dramatiq_broker_settings
+from config.broker import (
+    REDIS_HEARTBEAT_TIMEOUT_MS,
+    REDIS_MAINTENANCE_CHANCE,
+    dramatiq_broker_settings,
+)
 from config.csp_policy import PUBLIC_DIRECTIVES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -53,6 +57,8 @@ INSTALLED_APPS = [
     "dramatiq_crontab",
     "health_check",
     "axes",
+    "django_otp",  # two-factor authentication for the admin (config/two_factor.py)
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +68,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id and one log line per request, then the latency histogram
+    # (config.logs, config.metrics); both also see page-cache hits, redirects and errors.
+    "config.logs.RequestLogMiddleware",
+    "config.metrics.http.RequestMetricsMiddleware",
+    # First: a cached page for an anonymous visitor skips everything below (cms.page_cache).
+    "cms.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -72,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: request.user.is_verified(), then the admin's code/enrolment gate.
+    "django_otp.middleware.OTPMiddleware",
+    "config.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -91,6 +106,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)  # 1 behind the TLS proxy
+
+# --- Two-factor authentication (TOTP, django-otp; config/two_factor.py) ----------------------
+#: Members of these groups cannot use the admin before they set up an authenticator app, and
+#: cannot turn it off; other staff may turn it on for themselves. Comma-separated in the
+#: environment, e.g. "Situational centre operators,Administrators".
+OTP_REQUIRED_GROUPS = env.list("OTP_REQUIRED_GROUPS", default=["Situational centre operators"])
+#: Superusers bypass group permissions, so they are not covered by the groups above.
+OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=False)
+#: The name the authenticator app shows next to the code.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Safe Community")
+#: Wrong codes in a row make the next try wait 1, 2, 4, 8… seconds (django-otp's back-off).
+OTP_TOTP_THROTTLE_FACTOR = 1
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -133,6 +160,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# --- Page cache for anonymous visitors (cms.page_cache) ---------------------------------------
+#: Shared by every web process in production (Redis): a purge must reach them all.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_ALIAS = "default"
+#: The longest a page is kept; changes purge it at once, this bounds what depends on the clock
+#: (upcoming events, current campaigns).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/static/", "/media/", "/documents/", "/healthz/"]
+#: The query parameters of public lists and filters; any other parameter bypasses the cache.
+PAGE_CACHE_QUERY_PARAMETERS = [
+    "page",
+    "area",
+    "state",
+    "authority",
+    "tag",
+    "year",
+    "overdue",
+    "limit",
+    "offset",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,12 +239,48 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 
+# --- Uploads: checked by content, not by name (cms/uploads.py) ------------------------------
+#: Never "svg": an SVG can carry script (cms.uploads refuses it even if it is added here).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_UPLOAD_MAX_MB", default=10) * 1024 * 1024
+#: Width × height × frames: a small file that decodes to more is a decompression bomb.
+#: 60 megapixels take a 50-megapixel phone photo.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_MEGAPIXELS", default=60) * 1_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.CheckedImageForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_UPLOAD_MAX_MB", default=25) * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.CheckedDocumentForm"
+#: Documents are always served by Wagtail's view (collection privacy, CSP "default-src 'none'",
+#: nosniff), even from a storage with public URLs; only PDFs open in the browser, the rest
+#: download as attachments.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+#: Fixed types rather than the server's /etc/mime.types (slim images have none).
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "csv": "text/csv; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+}
+
 # --- Background jobs -------------------------------------------------------------------------
 # One broker for every actor (config/broker.py); "inprocess" runs worker threads inside the
 # web process, a redis:// or amqp:// URL hands jobs to `manage.py rundramatiq` workers.
 DRAMATIQ_BROKER_URL = env.str("DRAMATIQ_BROKER_URL", default="inprocess://")
 DRAMATIQ_MAX_RETRIES = env.int("DRAMATIQ_MAX_RETRIES", default=5)
-DRAMATIQ_BROKER = dramatiq_broker_settings(DRAMATIQ_BROKER_URL, DRAMATIQ_MAX_RETRIES)
+DRAMATIQ_BROKER = dramatiq_broker_settings(
+    DRAMATIQ_BROKER_URL,
+    DRAMATIQ_MAX_RETRIES,
+    # Redis only: how soon a killed worker's jobs run again (config/broker.py explains).
+    redis_heartbeat_timeout_ms=env.int(
+        "DRAMATIQ_REDIS_HEARTBEAT_TIMEOUT_MS", default=REDIS_HEARTBEAT_TIMEOUT_MS
+    ),
+    redis_maintenance_chance=env.int(
+        "DRAMATIQ_REDIS_MAINTENANCE_CHANCE", default=REDIS_MAINTENANCE_CHANCE
+    ),
+)
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 DRAMATIQ_CRONTAB = {
     # The lock keeps a second scheduler (another container, a restart overlap) idle.
@@ -207,6 +291,10 @@ DRAMATIQ_CRONTAB = {
 # Wagtail's own background work (search and reference index, image focal points, file
 # deletion) goes through the same dramatiq workers, sent after the transaction commits.
 TASKS = {"default": {"BACKEND": "config.tasks_backend.DramatiqTaskBackend"}}
+#: Seconds an SMTP connection may stall. Django's default waits forever, and a dramatiq time
+#: limit cannot interrupt a blocked socket: a silent mail server would hold a worker thread
+#: (and the notification's open transaction, workflows/notifications.py) for good.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # --- Security headers (HSTS, secure cookies and HTTPS are in production.py) ----------------
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}  # the admin's: config.security
@@ -240,26 +328,50 @@ CCTV_PROBE_DEADLINE = env.float("CCTV_PROBE_DEADLINE", default=12.0)
 CCTV_PROBE_FRAMES = env.int("CCTV_PROBE_FRAMES", default=4)
 #: An open incident older than this alerts whoever is on duty (once per incident).
 CCTV_ALERT_AFTER_MINUTES = env.int("CCTV_ALERT_AFTER_MINUTES", default=5)
+#: Cached public status pages (and the home page's camera summary) expire after this.
+CCTV_STATUS_CACHE_SECONDS = env.int("CCTV_STATUS_CACHE_SECONDS", default=30)
+#: A camera with CCTV_FLAP_OUTAGES incidents starting within CCTV_FLAP_WINDOW_MINUTES is
+#: flapping: one alert, then none until it has been stable for CCTV_FLAP_QUIET_MINUTES
+#: (cctv_bridge/flapping.py).
+CCTV_FLAP_OUTAGES = env.int("CCTV_FLAP_OUTAGES", default=3)
+CCTV_FLAP_WINDOW_MINUTES = env.int("CCTV_FLAP_WINDOW_MINUTES", default=30)
+CCTV_FLAP_QUIET_MINUTES = env.int("CCTV_FLAP_QUIET_MINUTES", default=60)
 #: The simulated cameras `make run` serves (cctv_bridge/simulator).
 CCTV_SIMULATOR_HTTP_PORT = env.int("CCTV_SIMULATOR_HTTP_PORT", default=8101)
 CCTV_SIMULATOR_RTSP_PORT = env.int("CCTV_SIMULATOR_RTSP_PORT", default=8554)
 
-# --- Logging ---------------------------------------------------------------------------------
+# --- Metrics and logging (config/metrics, config/logs.py) -----------------------------------
+#: Bearer token a Prometheus scrape of /metrics must send; unset → /metrics answers 404
+#: (except to this machine in debug mode).
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # Stream URLs and camera passwords never reach a log line, whoever logs them.
-    "filters": {"stream_urls": {"()": "cctv_bridge.stream_urls.StreamURLLogFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # One JSON object per line (production.py makes it the default there).
+        "json": {"()": "config.logs.JsonLogFormatter"},
+    },
+    # Stream URLs and camera passwords never reach a log line, whoever logs them; nor do the
+    # deployment's secrets, authorization headers, cookies, passwords or e-mail addresses.
+    "filters": {
+        "stream_urls": {"()": "cctv_bridge.stream_urls.StreamURLLogFilter"},
+        "secrets": {"()": "config.logs.SecretsLogFilter"},
+        "context": {"()": "config.logs.LogContextFilter"},  # request id, job on every record
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["stream_urls"],
+            "formatter": env.str("LOG_FORMAT", default="plain"),  # plain or json
+            "filters": ["stream_urls", "secrets", "context"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Only through the filtered console handler above: Django's own default handlers
+        # (an unfiltered console in debug mode, mail_admins) would see records unscrubbed.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "apscheduler": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},  # its start-up banner on every command
