@@ -16,3 +16,9 @@ class CctvBridgeConfig(AppConfig):
         from cctv_bridge.models import SnapshotAccess
 
         register_permission_policy(SnapshotAccess, ReadOnlyPolicy(SnapshotAccess), exact_class=True)
+
+        # Cameras change with every probe; their public pages have a short lifetime instead
+        # of being purged (CCTV_STATUS_CACHE_SECONDS).
+        from cms.page_cache import ignore_models
+
+        ignore_models(*self.get_models())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -29,8 +30,15 @@ from cctv_bridge.reporting import (
     public_state,
     uptime,
 )
+from cms.page_cache import cache_public
 
 BAR_DAYS = 90
+
+
+def status_seconds() -> int:
+    """How long a cached status page is served: the status moves with the clock (the public
+    delay), so it expires instead of being purged by every probe."""
+    return settings.CCTV_STATUS_CACHE_SECONDS
 
 
 def listed_cameras() -> list[Camera]:
@@ -92,11 +100,13 @@ def status_context(now=None) -> dict:
     }
 
 
+@cache_public(seconds=status_seconds)
 def status_page(request):
     """``/cameras/``: the network's status without video, snapshots or stream details."""
     return TemplateResponse(request, "cctv_bridge/status.html", status_context())
 
 
+@cache_public(seconds=status_seconds)
 def status_api(request):
     """``/api/cameras/``: the same, as JSON."""
     context = status_context()
@@ -192,10 +202,12 @@ class IncidentsAtomFeed(IncidentsRssFeed):
     subtitle = IncidentsRssFeed.description
 
 
+@cache_public(seconds=status_seconds)
 def incidents_rss(request):
     return IncidentsRssFeed()(request)
 
 
+@cache_public(seconds=status_seconds)
 def incidents_atom(request):
     return IncidentsAtomFeed()(request)
 

@@ -51,8 +51,10 @@ def camera_status_on_the_home_page(request):
     """The camera network's summary on the home page, once a camera is listed."""
     from django.template.loader import render_to_string
 
-    from cctv_bridge.public import home_summary
+    from cctv_bridge.public import home_summary, status_seconds
+    from cms.page_cache import lifetime
 
+    lifetime(status_seconds())
     context = home_summary()
     if not context["total"]:
         return ""

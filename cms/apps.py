@@ -16,6 +16,10 @@ class CmsConfig(AppConfig):
 
         register_signal_handlers()
 
+        from cms.page_cache.invalidation import connect as connect_page_cache
+
+        connect_page_cache()
+
         # wagtail-localize's "Synchronise content from another locale" creates live aliases of
         # every Ukrainian page inside the English tree, i.e. Ukrainian text at /en/ URLs.
         # Editors translate pages one by one instead, so the option is not offered.

@@ -13,6 +13,9 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from cms.models import LanguageSettings
+from cms.page_cache import depends_on, lists
+
 VERSION_KEY = "site-chrome-version"
 LIFETIME = 60  # seconds
 
@@ -35,11 +38,13 @@ def site_chrome(request: HttpRequest | None) -> dict | None:
     if chrome is None:
         chrome = build_chrome(request, language)
         cache.set(key, chrome, LIFETIME)
+    # Loaded from the cache, none of it is seen by the page cache's collector: say it here.
+    lists(LanguageSettings)
+    depends_on(*(f"translations:{key}" for key in chrome.get("navigation_keys", ())))
     return chrome or None
 
 
 def build_chrome(request: HttpRequest | None, language: str) -> dict:
-    from cms.models import LanguageSettings
     from cms.models.site_settings import SOCIAL_NETWORKS
 
     networks = dict(SOCIAL_NETWORKS)
@@ -61,6 +66,11 @@ def build_chrome(request: HttpRequest | None, language: str) -> dict:
             for block in settings_row.social_links
         ],
         "navigation": navigation_links(request, settings_row),
+        "navigation_keys": [
+            str(block.value["page"].translation_key)
+            for block in settings_row.navigation
+            if block.value["page"] is not None
+        ],
     }
 
 

@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
+from cms.page_cache import depends_on
+
 T = TypeVar("T", bound=Model)
 
 #: Query parameter that carries the page a visitor wanted but that is not translated.
@@ -35,14 +37,21 @@ def translations_by_language(page: Page) -> dict[str, Page]:
     """
     cached = getattr(page, "_servable_translations", None)
     if cached is None:
-        pages = servable(page.get_translations(inclusive=True)).select_related("locale")
+        depends_on(f"translations:{page.translation_key}")
+        # Through Page, not the page's own type: listing its type would make every page of
+        # that type stale whenever one of them changes (cms.page_cache).
+        group = Page.objects.filter(translation_key=page.translation_key)
+        pages = servable(group).select_related("locale")
         cached = page._servable_translations = {p.locale.language_code: p for p in pages}
     return cached
 
 
 def nearest_translated_ancestor(page: Page, language_code: str) -> Page | None:
     """The deepest ancestor of ``page`` that exists in ``language_code``, or None."""
-    ancestor_keys = page.get_ancestors().filter(depth__gt=1).values("translation_key")
+    ancestor_keys = list(
+        page.get_ancestors().filter(depth__gt=1).values_list("translation_key", flat=True)
+    )
+    depends_on(*(f"translations:{key}" for key in ancestor_keys))
     return (
         servable(Page.objects.filter(translation_key__in=ancestor_keys))
         .filter(locale__language_code=language_code)

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from wagtail.models import Page, Site
 
 from cms.i18n import servable
+from cms.page_cache import cache_public, lists
 
 
 class BilingualPageSitemap(Sitemap):
@@ -71,6 +72,8 @@ class BilingualPageSitemap(Sitemap):
         return urls
 
 
+@cache_public
 def sitemap(request: HttpRequest) -> HttpResponse:
-    """``/sitemap.xml``."""
+    """``/sitemap.xml``: every page of every type, so any page change makes it stale."""
+    lists(Page)
     return sitemap_view(request, sitemaps={"pages": BilingualPageSitemap(request)})

@@ -30,6 +30,14 @@ def forget_restricted_paths(*args, **kwargs) -> None:
 
 
 class SitePageQuerySet(PageQuerySet):
+    def live(self):
+        """Every public list of pages asks for live ones: the response being rendered now
+        depends on every page of this type (cms.page_cache)."""
+        from cms.page_cache import lists
+
+        lists(self.model)
+        return super().live()
+
     def private_q(self) -> Q:
         q = Q()
         for path in restricted_paths():

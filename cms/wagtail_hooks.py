@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms import page_cache
 from cms.i18n import is_foreign_alias, nearest_translated_ancestor, notice_url
 from cms.models import LanguageSettings, Organisation, Person
 from cms.views import transliterate_slug
@@ -82,3 +83,10 @@ class LanguageSettingsViewSet(SnippetViewSet):
 register_snippet(OrganisationViewSet)
 register_snippet(PersonViewSet)
 register_snippet(LanguageSettingsViewSet)
+
+
+@hooks.register("before_serve_page")
+def keep_pages_for_anonymous_visitors(page, request, serve_args, serve_kwargs):
+    """Every page may be cached for anonymous visitors (cms.page_cache); a page with a form
+    sets the CSRF cookie and a restricted one answers with a login, so neither is kept."""
+    page_cache.cacheable()

@@ -8,3 +8,9 @@ class ConfigConfig(AppConfig):
     name = "config"
     verbose_name = _("Operations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from cms.page_cache import ignore_models
+
+        # Job bookkeeping is never part of a public page.
+        ignore_models(*self.get_models())

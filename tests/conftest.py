@@ -55,6 +55,13 @@ def empty_cache():
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """Responses rendered every time: for tests that count what rendering costs. (The
+    middleware reads the setting when the test client builds it, at its first request.)"""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
 def demo(db):
     """The demo site, as `make run` loads it."""
     from cms.models import HomePage

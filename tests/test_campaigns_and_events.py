@@ -216,7 +216,9 @@ def test_until_is_given_in_utc_in_the_feed(client, demo):
     assert until.utcoffset() == datetime.timedelta(0)
 
 
-def test_event_listings_make_the_same_number_of_queries_with_more_events(client, demo):
+def test_event_listings_make_the_same_number_of_queries_with_more_events(
+    client, demo, no_page_cache
+):
     index = event_index("uk")
 
     def count(url):
@@ -276,7 +278,7 @@ def test_the_shortcut_to_recent_dates_gives_the_same_dates_as_the_full_rule(
         )
 
 
-def test_campaign_index_queries_do_not_grow_with_campaigns(client, demo):
+def test_campaign_index_queries_do_not_grow_with_campaigns(client, demo, no_page_cache):
     index = campaign_index("uk")
 
     def count():

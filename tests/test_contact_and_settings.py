@@ -117,7 +117,7 @@ def test_english_pages_use_ukrainian_settings_until_they_are_translated(client, 
     assert "Про офіс" not in nav
 
 
-def test_navigation_is_cached_and_follows_publishing(client, demo):
+def test_navigation_is_cached_and_follows_publishing(client, demo, no_page_cache):
     client.get("/")
     page = StandardPage.objects.get(locale__language_code="uk", slug="pro-ofis")
     with CaptureQueriesContext(connection) as queries:

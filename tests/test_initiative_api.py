@@ -52,7 +52,9 @@ def test_the_detail_has_only_public_history_and_private_items_are_404(client, de
     assert client.get(f"/api/initiatives/{hidden.pk}/").status_code == 404
 
 
-def test_the_api_makes_the_same_number_of_queries_with_more_initiatives(client, demo):
+def test_the_api_makes_the_same_number_of_queries_with_more_initiatives(
+    client, demo, no_page_cache
+):
     def count():
         with CaptureQueriesContext(connection) as queries:
             client.get("/api/initiatives/", {"limit": "100"})

@@ -73,7 +73,7 @@ def test_odd_filters_get_a_page_or_a_404(client, demo, query, status):
     assert client.get("/initiatives/", query).status_code == status
 
 
-def test_tracker_queries_do_not_grow_with_initiatives(client, demo):
+def test_tracker_queries_do_not_grow_with_initiatives(client, demo, no_page_cache):
     def count():
         client.get("/initiatives/")
         with CaptureQueriesContext(connection) as queries:

@@ -123,7 +123,7 @@ def test_leaving_before_joining_is_refused():
         org(None, D(2017, 1, 1)).clean()
 
 
-def test_memorandum_queries_do_not_grow_with_signatories(client, demo):
+def test_memorandum_queries_do_not_grow_with_signatories(client, demo, no_page_cache):
     page = MemorandumPage.objects.get(locale__language_code="uk")
 
     def count():

@@ -68,7 +68,7 @@ def test_area_filter_of_the_other_language_is_a_404(client, demo):
     assert response.status_code == 404
 
 
-def test_listing_queries_do_not_grow_with_the_number_of_news(client, demo):
+def test_listing_queries_do_not_grow_with_the_number_of_news(client, demo, no_page_cache):
     index = news_index("uk")
     area = PriorityAreaPage.objects.filter(locale__language_code="uk").first()
 

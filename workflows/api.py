@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.page_cache import cache_public
 from workflows.models import Initiative, TransitionLog
 from workflows.public import PUBLIC_STATES, filtered_initiatives, public_initiatives
 from workflows.relations import public_relations
@@ -71,6 +72,7 @@ def bad_request(message: str) -> JsonResponse:
     return JsonResponse({"error": message}, status=400)
 
 
+@cache_public(tags=("initiatives",))
 def initiative_list(request):
     try:
         limit = int(request.GET.get("limit", 20))
@@ -97,6 +99,7 @@ def initiative_list(request):
     )
 
 
+@cache_public
 def initiative_detail(request, pk: int):
     item = get_object_or_404(public_initiatives().select_related("area"), pk=pk)
     history = TransitionLog.objects.filter(
@@ -129,6 +132,7 @@ def initiative_detail(request, pk: int):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+@cache_public(tags=("initiatives",))
 def export_csv(request):
     """The tracker's current list (same filters) as CSV, in the visitor's language."""
     items, _filters = filtered_initiatives(request)

@@ -8,3 +8,35 @@ class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Initiatives")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from cms.page_cache import ignore_models, register_model
+        from workflows import models
+
+        # A cached tracker response depends on the initiatives it loaded; a change to one
+        # purges its own pages and the lists (tags: initiative:<id>, initiatives).
+        def of_initiative(pk) -> tuple[str, ...]:
+            return (f"initiative:{pk}",)
+
+        def changed(pk) -> tuple[str, ...]:
+            return (f"initiative:{pk}", "initiatives")
+
+        register_model(
+            models.Initiative, loaded=lambda i: of_initiative(i.pk), changed=lambda i: changed(i.pk)
+        )
+        for model in (models.TransitionLog, models.TimelineEvent):
+            register_model(
+                model,
+                loaded=lambda row: of_initiative(row.object_id),
+                changed=lambda row: changed(row.object_id),
+            )
+        # Followers and their e-mails are never shown in public.
+        from workflows.notifications import Delivery, Subscription
+
+        ignore_models(Subscription, Delivery)
+        for model in (models.InitiativePartner, models.InitiativeDocument, models.InitiativePage):
+            register_model(
+                model,
+                loaded=lambda row: of_initiative(row.initiative_id),
+                changed=lambda row: changed(row.initiative_id),
+            )

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.page_cache import cache_public
 from workflows.models import Initiative, TransitionLog
 from workflows.public import public_initiatives
 from workflows.texts import localized
@@ -67,10 +68,12 @@ class StepsAtomFeed(StepsRssFeed):
     subtitle = StepsRssFeed.description
 
 
+@cache_public(tags=("initiatives",))
 def rss(request, pk: int | None = None):
     """A fresh feed object per request: it holds the request's language."""
     return StepsRssFeed()(request, pk=pk)
 
 
+@cache_public(tags=("initiatives",))
 def atom(request, pk: int | None = None):
     return StepsAtomFeed()(request, pk=pk)

@@ -16,10 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from cms.i18n import in_locale
 from cms.models import PriorityAreaPage
+from cms.page_cache import cache_public
 from workflows.models import Initiative, TimelineEvent, TransitionLog
 from workflows.relations import public_relations
 from workflows.texts import localized
@@ -123,6 +125,7 @@ def filtered_initiatives(request):
     return items, filters
 
 
+@cache_public(tags=("initiatives",))
 def tracker(request):
     """``/initiatives/``: filters by state, area, authority, tag, year and overdue, and the
     pipeline chart."""
@@ -166,6 +169,7 @@ def filter_choices() -> dict:
     }
 
 
+@cache_public
 def initiative_detail(request, pk: int):
     """One initiative: where it stands, what it means, its public history and timeline."""
     item = get_object_or_404(public_initiatives().select_related("area"), pk=pk)
@@ -213,6 +217,7 @@ def initiative_detail(request, pk: int):
     )
 
 
+@cache_public
 def how_it_works(request):
     """``/initiatives/how/``: the workflow's diagram and what each state means."""
     from workflows.diagram import workflow_diagram
@@ -228,8 +233,14 @@ class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your e-mail"), max_length=254)
 
 
+@csrf_exempt
 def subscribe(request, pk: int | None = None):
-    """Follow one initiative (or the tracker): a confirmation e-mail goes out first."""
+    """Follow one initiative (or the tracker): a confirmation e-mail goes out first.
+
+    Without a CSRF token, so that the tracker pages carrying this form can be cached for
+    everyone: a forged request can only ask for a confirmation e-mail to an address the
+    forger already knows, and nothing is followed until its owner clicks the link.
+    """
     from cms.models.contact import ContactPage
     from workflows.notifications import Subscription, send_confirmation
 

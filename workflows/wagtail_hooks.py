@@ -20,8 +20,10 @@ def initiative_tracker_on_the_home_page(request):
     """The tracker's pipeline on the home page, once there is a public initiative."""
     from django.template.loader import render_to_string
 
+    from cms.page_cache import depends_on
     from workflows.public import pipeline_context
 
+    depends_on("initiatives")
     context = pipeline_context()
     if not context["total"]:
         return ""

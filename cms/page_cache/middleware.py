@@ -1,0 +1,78 @@
+"""Answer anonymous GETs from the page cache, and store the responses that may be kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from cms.page_cache import store
+from cms.page_cache.collect import Collector, current
+from cms.page_cache.invalidation import EVERYTHING
+
+
+class PageCacheMiddleware:
+    """First in ``MIDDLEWARE``: a hit skips the rest of the stack, and a stored response
+    already carries the headers the rest of the stack added (CSP, referrer policy…).
+
+    A request is looked up only if it is a GET without a session or messages cookie (so never
+    for staff) and its query uses only the parameters public listings understand; anything
+    else (a search, a tracking parameter) is served normally and not stored.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.enabled = settings.PAGE_CACHE_ENABLED
+        self.excluded = tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        self.parameters = frozenset(settings.PAGE_CACHE_QUERY_PARAMETERS)
+        # django.contrib.messages' cookie: a page would show the visitor's messages.
+        self.cookies = (settings.SESSION_COOKIE_NAME, "messages")
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.eligible(request):
+            return self.get_response(request)
+        key = store.entry_key(request)
+        entry = store.fetch(key)
+        if entry is not None:
+            return entry.response()
+        collector = Collector(started=store.generation())
+        token = current.set(collector)
+        try:
+            response = self.get_response(request)
+        finally:
+            current.reset(token)
+        if self.storable(response, collector):
+            seconds = min(
+                collector.lifetime or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS
+            )
+            tags = collector.final_tags() | {EVERYTHING}
+            kept = store.keep(key, response, tags, collector.started, seconds)
+            response["X-Page-Cache"] = "miss" if kept else "skip"
+        return response
+
+    def eligible(self, request: HttpRequest) -> bool:
+        if not self.enabled or request.method != "GET":
+            return False
+        if request.path_info.startswith(self.excluded):
+            return False
+        cookies = request.COOKIES
+        if any(name in cookies for name in self.cookies):
+            return False
+        query = request.GET
+        return all(
+            name in self.parameters and len(values) == 1 and len(values[0]) <= 100
+            for name, values in query.lists()
+        )
+
+    @staticmethod
+    def storable(response: HttpResponse, collector: Collector) -> bool:
+        return (
+            collector.cacheable
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(
+                word in response.get("Cache-Control", "") for word in ("private", "no-store")
+            )
+        )

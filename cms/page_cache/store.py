@@ -1,0 +1,102 @@
+"""Cached responses and the purge marks of their tags, in one of Django's caches.
+
+Every purge takes the next number of a shared counter (the *generation*) and writes it on the
+tags it purges. An entry records its tags' marks when it was stored and is valid while they are
+unchanged; a tag missing from the cache (evicted) makes every entry that needs it a miss. A
+response is stored only if none of its tags was purged after it started rendering, so data
+read before a commit is never kept. Works on any shared cache backend (Redis in production);
+the in-memory default is per process, which suits only the single-process embedded site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+
+GENERATION_KEY = "pc:generation"
+
+
+@dataclass(frozen=True)
+class Entry:
+    tags: dict[str, int]
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status, headers=dict(self.headers))
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _tag_key(tag: str) -> str:
+    return f"pc:t:{tag}"
+
+
+def entry_key(request: HttpRequest) -> str:
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pc:e:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+
+
+def generation() -> int:
+    """The current generation, read before a response is rendered."""
+    cache = _cache()
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # First use or evicted: restart above any mark already written (milliseconds since
+        # the epoch grow faster than purges do).
+        cache.add(GENERATION_KEY, int(time.time() * 1000), None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def fetch(key: str) -> Entry | None:
+    cache = _cache()
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    current = cache.get_many([_tag_key(tag) for tag in entry.tags])
+    for tag, stored in entry.tags.items():
+        if current.get(_tag_key(tag)) != stored:
+            return None
+    return entry
+
+
+def keep(key: str, response: HttpResponse, tags: set[str], started: int, seconds: int) -> bool:
+    """Store ``response`` unless one of its tags was purged after generation ``started``."""
+    cache = _cache()
+    keys = {_tag_key(tag): tag for tag in tags}
+    current = cache.get_many(list(keys))
+    for tag_key in keys.keys() - current.keys():
+        cache.add(tag_key, 0, None)
+        current[tag_key] = cache.get(tag_key)
+    if any(mark is None or mark > started for mark in current.values()):
+        return False
+    headers = tuple((name, value) for name, value in response.items() if name != "X-Page-Cache")
+    entry = Entry(
+        tags={tag: current[tag_key] for tag_key, tag in keys.items()},
+        status=response.status_code,
+        headers=headers,
+        content=response.content,
+    )
+    cache.set(key, entry, seconds)
+    return True
+
+
+def purge_tags(tags: set[str]) -> None:
+    cache = _cache()
+    generation()  # make sure the counter exists
+    try:
+        mark = cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted between the two calls
+        mark = generation() + 1
+    cache.set_many({_tag_key(tag): mark for tag in tags}, None)
