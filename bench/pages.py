@@ -1,13 +1,18 @@
 """Requests per second and latency of public pages under gunicorn (2 sync workers) on loopback.
 
 For each database (SQLite, and PostgreSQL when it answers on 127.0.0.1:5432) it builds a fresh
-database with the demo content under production settings, serves it with gunicorn, and loads
-each page with ``wrk`` next to a raw WSGI callable served the same way. It also reports the
-gunicorn workers' CPU time per request and the SQL queries per page.
+database with the demo content under production settings (page cache in Redis, JSON request
+logs, metrics), serves it with gunicorn and the project's gunicorn config, and loads each page
+with ``wrk`` twice: *uncached* (with an unknown session cookie, which is anonymous but skips
+the page cache) and *cached* (a plain anonymous visitor). Next to them, in the same run and
+the same gunicorn configuration: a bare Django view returning a constant response through the
+same settings and middleware (``bench/bare_django.py``, the stack's ceiling) and a raw WSGI
+callable. It reports the gunicorn workers' CPU time per request, the SQL queries per uncached
+page, and the ratios: cached / bare Django view, cached / uncached.
 
     .venv/bin/python bench/pages.py [--duration 10] [--connections 16] [--db sqlite,postgres]
 
-Needs ``wrk`` (``apt-get install wrk``).
+Needs ``wrk`` (``apt-get install wrk``) and Redis on 127.0.0.1:6379 (database 1 is emptied).
 """
 
 from __future__ import annotations
@@ -43,6 +48,9 @@ PAGES = {
     "search (en)": "/en/search/?q=safety",
 }
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+REDIS_CACHE = "redis://127.0.0.1:6379/1"
+#: An unknown session: the visitor is anonymous, but the page cache is bypassed.
+UNCACHED = ["-H", "Cookie: sessionid=bench-uncached"]
 
 
 def free_port() -> int:
@@ -81,7 +89,8 @@ def django_env(database_url: str, workdir: Path, port: int) -> dict[str, str]:
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-        "LOG_LEVEL": "WARNING",
+        "CACHE_URL": REDIS_CACHE,
+        "CCTV_STREAM_KEYS": "o9FVw3sC2-ifqpVsc8MZrj0tIhYTHqlRNxBODvx1lds=",  # bench only
     }
 
 
@@ -91,23 +100,27 @@ def manage(env: dict[str, str], *args: str) -> None:
     )
 
 
-def start_gunicorn(app: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+def start_gunicorn(
+    app: str, port: int, env: dict[str, str], config: bool = True
+) -> subprocess.Popen:
+    """Two sync workers, as the Dockerfile runs them (with its gunicorn config for Django)."""
     server = subprocess.Popen(
         [
             PYTHON,
             "-m",
             "gunicorn",
             app,
+            *(["--config", "config/gunicorn.py"] if config else []),
             "--workers",
             "2",
             "--bind",
             f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
         ],
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stdout=subprocess.DEVNULL,  # the request log (JSON lines), as a log shipper would take it
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -157,11 +170,11 @@ def wrk(
     return rps, percentile("50"), percentile("99"), requests
 
 
-def measure(server, port, path, duration, connections):
+def measure(server, port, path, duration, connections, extra=None):
     url = f"http://127.0.0.1:{port}{path}"
-    wrk(url, 1, connections)  # warm-up: templates, connections, caches
+    wrk(url, 1, connections, extra)  # warm-up: templates, connections, caches
     cpu_before = worker_cpu_seconds(server)
-    rps, p50, p99, requests = wrk(url, duration, connections)
+    rps, p50, p99, requests = wrk(url, duration, connections, extra)
     cpu_ms = (worker_cpu_seconds(server) - cpu_before) * 1000 / max(requests, 1)
     return rps, p50, p99, cpu_ms
 
@@ -190,10 +203,23 @@ def bench_database(label: str, database_url: str, args) -> list[tuple]:
         query_counts = {line.split()[0]: line.split()[2:] for line in queries if line.strip()}
         server = start_gunicorn("config.wsgi", port, env)
         try:
+            bare_port = free_port()
+            bare_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.bare_django"}
+            bare = start_gunicorn("config.wsgi", bare_port, bare_env)
+            try:
+                bare_row = measure(bare, bare_port, "/", args.duration, args.connections)
+            finally:
+                stop(bare)
+            rows.append((label, "bare Django view", "-", *bare_row, "0"))
             for name, path in PAGES.items():
-                rps, p50, p99, cpu = measure(server, port, path, args.duration, args.connections)
                 first, repeat = query_counts[path]
-                rows.append((label, name, rps, p50, p99, cpu, f"{repeat} ({first})"))
+                uncached = measure(server, port, path, args.duration, args.connections, UNCACHED)
+                rows.append((label, name, "uncached", *uncached, f"{repeat} ({first})"))
+                if "search" in name:
+                    continue  # any text can be searched for: never cached
+                cached = measure(server, port, path, args.duration, args.connections)
+                ratio = f"{cached[0] / bare_row[0]:.0%} of bare, {cached[0] / uncached[0]:.0f}×"
+                rows.append((label, name, "cached", *cached, ratio))
         finally:
             stop(server)
     return rows
@@ -208,12 +234,15 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
+    import redis
+
+    redis.Redis.from_url(REDIS_CACHE).flushdb()
     rows = []
     port = free_port()
-    bare = start_gunicorn("bench.bare:application", port, dict(os.environ))
+    bare = start_gunicorn("bench.bare:application", port, dict(os.environ), config=False)
     try:
         rps, p50, p99, cpu = measure(bare, port, "/", args.duration, args.connections)
-        rows.append(("-", "raw WSGI callable", rps, p50, p99, cpu, "0"))
+        rows.append(("-", "raw WSGI callable", "-", rps, p50, p99, cpu, "0"))
     finally:
         stop(bare)
     databases = args.db.split(",")
@@ -231,11 +260,16 @@ def main() -> None:
         f"\ngunicorn 2 sync workers · wrk -t2 -c{args.connections} -d{args.duration}s · "
         f"{os.cpu_count()} cores\n"
     )
-    header = ("database", "page", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "SQL (first)")
+    header = (
+        "database", "page", "cache", "req/s", "p50 ms", "p99 ms", "CPU ms/req",
+        "SQL (first) / cached: vs bare Django, vs uncached",
+    )  # fmt: skip
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for db, page, rps, p50, p99, cpu, sql in rows:
-        print(f"| {db} | {page} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {cpu:.2f} | {sql} |")
+    for db, page, mode, rps, p50, p99, cpu, note in rows:
+        print(
+            f"| {db} | {page} | {mode} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {cpu:.2f} | {note} |"
+        )
 
 
 if __name__ == "__main__":
