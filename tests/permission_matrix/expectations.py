@@ -40,6 +40,9 @@ MODERATORS              = "login    denied   ok        denied      denied   deni
 OPERATORS               = "login    denied   denied    denied      ok       ok            ok"
 INITIATIVES             = "login    denied   denied    ok          denied   ok            ok"
 ADMINS                  = "login    denied   denied    denied      denied   ok            ok"
+#: Editors and moderators keep signatories and people (cms 0006); only moderators delete.
+SNIPPET_EDITORS         = "login    ok       ok        denied      denied   ok            ok"
+SNIPPET_DELETERS        = "login    denied   ok        denied      denied   ok            ok"
 ADMINS_REDIRECT         = "login    denied   denied    denied      denied   redirect      redirect"
 SUPERUSER               = "login    denied   denied    denied      denied   denied        ok"
 NOBODY                  = "login    denied   denied    denied      denied   denied        denied"
@@ -163,17 +166,15 @@ RULES = [
     rule("admin/initiative-followers/edit/<int:pk>/", SUPERUSER),
     rule("admin/initiative-followers/usage/<int:pk>/", SUPERUSER),
     # --- Operations (config) ---------------------------------------------------------------
-    #: KNOWN GAP: the README promises the failed-jobs list to the Administrators group, but
-    #: the group has no config.*_failedjob permission (granted before the model existed), so
-    #: only superusers see it. Adding nobody by hand is on purpose.
-    rule("admin/failed_jobs/", SUPERUSER),
-    rule("admin/failed_jobs/results/", SUPERUSER),
-    rule("admin/failed_jobs/inspect/<int:pk>/", SUPERUSER),
-    rule("admin/failed_jobs/edit/<int:pk>/", SUPERUSER),
-    rule("admin/failed_jobs/delete/<int:pk>/", SUPERUSER),
-    rule("admin/failed_jobs/history/<int:pk>/", SUPERUSER),
-    rule("admin/failed_jobs/history-results/<int:pk>/", SUPERUSER),
-    rule("admin/failed_jobs/usage/<int:pk>/", SUPERUSER),
+    #: The Administrators group holds every permission (config/permissions.py).
+    rule("admin/failed_jobs/", ADMINS),
+    rule("admin/failed_jobs/results/", ADMINS),
+    rule("admin/failed_jobs/inspect/<int:pk>/", ADMINS),
+    rule("admin/failed_jobs/edit/<int:pk>/", ADMINS),
+    rule("admin/failed_jobs/delete/<int:pk>/", ADMINS),
+    rule("admin/failed_jobs/history/<int:pk>/", ADMINS),
+    rule("admin/failed_jobs/history-results/<int:pk>/", ADMINS),
+    rule("admin/failed_jobs/usage/<int:pk>/", ADMINS),
     rule("admin/failed_jobs/new/", NOBODY),
     # Two-factor authentication: everyone's own page; resetting someone's is for user admins.
     rule("admin/two-factor/", STAFF),
@@ -184,12 +185,28 @@ RULES = [
     rule("admin/two-factor/reset/<int:user_id>/", ADMINS),
     # --- Content (cms) ---------------------------------------------------------------------
     rule("admin/transliterate-slug/", STAFF),
-    #: KNOWN GAP: no group holds the cms snippet permissions (the Administrators group got
-    #: "all permissions" before these models existed): only superusers edit organisations,
-    #: people and language settings. Choosing one in a page is open to all staff.
+    #: Signatories and people: editors and moderators (cms 0006); the per-language site
+    #: settings: administrators. Choosing one in a page is open to all staff.
     *(
-        rule(f"admin/snippets/cms/{model}/{view}", SUPERUSER)
-        for model in ("organisation", "person", "languagesettings")
+        rule(
+            f"admin/snippets/cms/{model}/{view}",
+            SNIPPET_DELETERS if "delete" in view else SNIPPET_EDITORS,
+        )
+        for model in ("organisation", "person")
+        for view in (
+            "",
+            "results/",
+            "add/",
+            "edit/<int:pk>/",
+            "delete/<int:pk>/",
+            "usage/<int:pk>/",
+            "history/<int:pk>/",
+            "history-results/<int:pk>/",
+            "copy/<int:pk>/",
+        )
+    ),
+    *(
+        rule(f"admin/snippets/cms/languagesettings/{view}", ADMINS)
         for view in (
             "",
             "results/",
@@ -208,9 +225,10 @@ RULES = [
         for view in ("", "results/", "chosen/<str:pk>/", "chosen-multiple/")
     ),
     *(
-        rule(f"admin/snippets/choose/cms/{model}/create/", SUPERUSER)
-        for model in ("organisation", "person", "languagesettings")
+        rule(f"admin/snippets/choose/cms/{model}/create/", SNIPPET_EDITORS)
+        for model in ("organisation", "person")
     ),
+    rule("admin/snippets/choose/cms/languagesettings/create/", ADMINS),
     # --- Wagtail's own admin: users, groups, sites, locales, settings, page workflows -------
     group("admin/users/**", ADMINS),
     group("admin/groups/**", ADMINS),
@@ -228,10 +246,9 @@ RULES = [
     #: Collections are managed with per-collection permissions, which no group has.
     rule("admin/collections/<int:pk>/delete/", "login 404 404 404 404 404 ok"),
     group("admin/collections/**", SUPERUSER),
-    #: KNOWN GAP: as for snippets, the Administrators group lacks the redirects permissions.
-    rule("admin/redirects/import/process/", "login denied denied denied denied denied 405"),
-    group("admin/redirects/**", SUPERUSER),
-    rule("admin/snippets/", SUPERUSER),
+    rule("admin/redirects/import/process/", "login denied denied denied denied 405 405"),
+    group("admin/redirects/**", ADMINS),
+    rule("admin/snippets/", SNIPPET_EDITORS),
     # --- Wagtail's own admin: pages ----------------------------------------------------------
     rule("admin/", STAFF),  # the dashboard
     rule("admin/test404/", STAFF),
@@ -306,9 +323,8 @@ RULES = [
     rule("admin/localize/translate/<int:translation_id>/preview/<str:mode>/", PAGE_EDITORS_404),
     group("admin/localize/translate/**", PAGE_EDITORS),
     rule("admin/localize/page/<int:page_id>/convert_to_alias/", PAGE_EDITORS_404),  # no alias
-    #: KNOWN GAP: the Administrators group lacks wagtail_localize.submit_translation.
-    group("admin/localize/submit/**", "login ok ok denied denied denied ok"),
-    group("admin/localize/update/**", "login ok ok denied denied denied ok"),
+    group("admin/localize/submit/**", PAGE_EDITORS),
+    group("admin/localize/update/**", PAGE_EDITORS),
     group("admin/localize/**", STAFF),
 ]
 
