@@ -338,3 +338,13 @@ def test_no_cached_response_is_ever_stale(client, demo):
             if hit and without_render_time(response.content) != fresh(url):
                 stale.append(url)
         assert not stale, f"after {change.__name__}: {stale}"
+
+
+def test_an_entry_survives_other_purges_and_not_its_own(demo):
+    started = store.generation()
+    assert store.keep("pc:e:test", HttpResponse(b"kept"), {"page:1", "page:2"}, started, 60)
+    store.purge_tags({"page:3"})  # the generation moves on: the tags are checked once
+    assert store.fetch("pc:e:test").content == b"kept"
+    assert store.fetch("pc:e:test").stamp == store.generation()  # …and the entry re-stamped
+    store.purge_tags({"page:2"})
+    assert store.fetch("pc:e:test") is None

@@ -1,18 +1,26 @@
 """Cached responses and the purge marks of their tags, in one of Django's caches.
 
-Every purge takes the next number of a shared counter (the *generation*) and writes it on the
-tags it purges. An entry records its tags' marks when it was stored and is valid while they are
-unchanged; a tag missing from the cache (evicted) makes every entry that needs it a miss. A
-response is stored only if none of its tags was purged after it started rendering, so data
-read before a commit is never kept. Works on any shared cache backend (Redis in production);
-the in-memory default is per process, which suits only the single-process embedded site.
+Every purge takes the next number of a shared counter (the *generation*), writes it on the tags
+it purges, and then moves the counter on once more. An entry records its tags' marks when it was
+stored and is valid while they are unchanged; a tag missing from the cache (evicted) makes every
+entry that needs it a miss. A response is stored only if none of its tags was purged after it
+started rendering, so data read before a commit is never kept.
+
+A hit costs one round trip while nothing was purged: the entry and the counter are read
+together, and an entry stamped with the current generation is valid without looking at its
+tags (the counter moves on only after a purge's marks are written, and the stamp is read before
+the marks are checked). After a purge an entry's tags are read once, and if they still hold it
+is stamped with the new generation.
+
+Works on any shared cache backend (Redis in production); the in-memory default is per process,
+which suits only the single-process embedded site.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.cache import caches
@@ -27,6 +35,9 @@ class Entry:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
+    #: The generation at which the tags were last seen unchanged.
+    stamp: int
+    expires: float
 
     def response(self) -> HttpResponse:
         response = HttpResponse(self.content, status=self.status, headers=dict(self.headers))
@@ -61,42 +72,56 @@ def generation() -> int:
 
 def fetch(key: str) -> Entry | None:
     cache = _cache()
-    entry = cache.get(key)
-    if entry is None:
+    found = cache.get_many([key, GENERATION_KEY])
+    entry, current_generation = found.get(key), found.get(GENERATION_KEY)
+    if entry is None or current_generation is None:
         return None
-    current = cache.get_many([_tag_key(tag) for tag in entry.tags])
+    if entry.stamp == current_generation:
+        return entry
+    marks = cache.get_many([_tag_key(tag) for tag in entry.tags])
     for tag, stored in entry.tags.items():
-        if current.get(_tag_key(tag)) != stored:
+        if marks.get(_tag_key(tag)) != stored:
             return None
+    remaining = entry.expires - time.time()
+    if remaining > 1:
+        entry = replace(entry, stamp=current_generation)
+        cache.set(key, entry, remaining)
     return entry
 
 
 def keep(key: str, response: HttpResponse, tags: set[str], started: int, seconds: int) -> bool:
     """Store ``response`` unless one of its tags was purged after generation ``started``."""
     cache = _cache()
+    stamp = generation()  # before the marks are read: see the module's docstring
     keys = {_tag_key(tag): tag for tag in tags}
-    current = cache.get_many(list(keys))
-    for tag_key in keys.keys() - current.keys():
+    marks = cache.get_many(list(keys))
+    for tag_key in keys.keys() - marks.keys():
         cache.add(tag_key, 0, None)
-        current[tag_key] = cache.get(tag_key)
-    if any(mark is None or mark > started for mark in current.values()):
+        marks[tag_key] = cache.get(tag_key)
+    if any(mark is None or mark > started for mark in marks.values()):
         return False
-    headers = tuple((name, value) for name, value in response.items() if name != "X-Page-Cache")
     entry = Entry(
-        tags={tag: current[tag_key] for tag_key, tag in keys.items()},
+        tags={tag: marks[tag_key] for tag_key, tag in keys.items()},
         status=response.status_code,
-        headers=headers,
+        headers=tuple((name, value) for name, value in response.items() if name != "X-Page-Cache"),
         content=response.content,
+        stamp=stamp,
+        expires=time.time() + seconds,
     )
     cache.set(key, entry, seconds)
     return True
 
 
-def purge_tags(tags: set[str]) -> None:
+def _next_generation() -> int:
     cache = _cache()
     generation()  # make sure the counter exists
     try:
-        mark = cache.incr(GENERATION_KEY)
+        return cache.incr(GENERATION_KEY)
     except ValueError:  # evicted between the two calls
-        mark = generation() + 1
-    cache.set_many({_tag_key(tag): mark for tag in tags}, None)
+        return generation() + 1
+
+
+def purge_tags(tags: set[str]) -> None:
+    mark = _next_generation()
+    _cache().set_many({_tag_key(tag): mark for tag in tags}, None)
+    _next_generation()  # only now may a stamp skip the tags again
