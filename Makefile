@@ -8,7 +8,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compilemessages lock bench clean
+.PHONY: help run test lint format messages compilemessages lock bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ lock: $(VENV)/.installed ## Re-pin requirements/*.txt from pyproject.toml
 bench: $(VENV)/.installed $(MO_FILES) ## Requests/s and latency of public pages under gunicorn (SQLite and PostgreSQL)
 	$(PY) bench/pages.py
 	$(PY) bench/initiatives.py
+
+soak: $(VENV)/.installed $(MO_FILES) ## 10 minutes at 64 connections on PostgreSQL: fails on any 5xx; p50/p99, worker memory
+	$(PY) bench/soak.py
 
 clean: ## Remove the virtualenv, the database and compiled files
 	rm -rf $(VENV) var $(MO_FILES)

@@ -348,3 +348,37 @@ def test_an_entry_survives_other_purges_and_not_its_own(demo):
     assert store.fetch("pc:e:test").stamp == store.generation()  # …and the entry re-stamped
     store.purge_tags({"page:2"})
     assert store.fetch("pc:e:test") is None
+
+
+@pytest.fixture
+def unreachable_page_cache(settings):
+    """The page cache in a Redis that does not answer (nothing listens on port 1)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        },
+    }
+    settings.PAGE_CACHE_ALIAS = "pages"
+
+
+def test_a_cache_that_does_not_answer_leaves_the_site_working(client, demo, unreachable_page_cache):
+    article = articles()[0]
+    for _ in range(2):
+        response = client.get(article.url)
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    article.title = "Опубліковано без кешу"
+    article.save_revision().publish()  # the failed purge is logged, publishing goes on
+    assert "Опубліковано без кешу" in client.get(article.url).content.decode()
+
+
+def test_an_entry_of_another_format_is_a_miss(client, demo):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    key = store.entry_key(RequestFactory().get("/"))
+    cache.set(key, ("an entry", "pickled by an older release"), 60)
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
@@ -10,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from cms.page_cache import store
 from cms.page_cache.collect import Collector, current
 from cms.page_cache.invalidation import EVERYTHING
+
+logger = logging.getLogger(__name__)
 
 
 class PageCacheMiddleware:
@@ -33,10 +36,16 @@ class PageCacheMiddleware:
         if not self.eligible(request):
             return self.get_response(request)
         key = store.entry_key(request)
-        entry = store.fetch(key)
+        try:
+            entry = store.fetch(key)
+            started = store.generation() if entry is None else 0
+        except Exception:
+            # The cache does not answer: the site still does, uncached.
+            logger.warning("The page cache does not answer; serving without it.", exc_info=True)
+            return self.get_response(request)
         if entry is not None:
             return entry.response()
-        collector = Collector(started=store.generation())
+        collector = Collector(started=started)
         token = current.set(collector)
         try:
             response = self.get_response(request)
@@ -47,7 +56,11 @@ class PageCacheMiddleware:
                 collector.lifetime or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS
             )
             tags = collector.final_tags() | {EVERYTHING}
-            kept = store.keep(key, response, tags, collector.started, seconds)
+            try:
+                kept = store.keep(key, response, tags, collector.started, seconds)
+            except Exception:
+                logger.warning("The page cache does not answer; not stored.", exc_info=True)
+                kept = False
             response["X-Page-Cache"] = "miss" if kept else "skip"
         return response
 

@@ -19,6 +19,7 @@ which suits only the single-process embedded site.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from dataclasses import dataclass, replace
 
@@ -26,7 +27,11 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "pc:generation"
+#: Part of every entry's key: a release that changes ``Entry`` changes it, so entries pickled
+#: by the previous release are never read back.
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def _tag_key(tag: str) -> str:
 
 def entry_key(request: HttpRequest) -> str:
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return "pc:e:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+    return f"pc:e{FORMAT}:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
 
 
 def generation() -> int:
@@ -74,7 +79,7 @@ def fetch(key: str) -> Entry | None:
     cache = _cache()
     found = cache.get_many([key, GENERATION_KEY])
     entry, current_generation = found.get(key), found.get(GENERATION_KEY)
-    if entry is None or current_generation is None:
+    if not isinstance(entry, Entry) or current_generation is None:
         return None
     if entry.stamp == current_generation:
         return entry
@@ -122,6 +127,12 @@ def _next_generation() -> int:
 
 
 def purge_tags(tags: set[str]) -> None:
-    mark = _next_generation()
-    _cache().set_many({_tag_key(tag): mark for tag in tags}, None)
-    _next_generation()  # only now may a stamp skip the tags again
+    """Mark ``tags`` purged. A cache that does not answer is logged, not raised: an editor's
+    publishing must not fail for it, and while it is down nothing is served from it either
+    (what was cached before lives at most ``PAGE_CACHE_SECONDS``)."""
+    try:
+        mark = _next_generation()
+        _cache().set_many({_tag_key(tag): mark for tag in tags}, None)
+        _next_generation()  # only now may a stamp skip the tags again
+    except Exception:
+        logger.exception("The page cache could not be purged (%d tags).", len(tags))
