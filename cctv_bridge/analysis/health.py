@@ -3,8 +3,8 @@
 The checks are ordered so that one fault is not reported as several: a dark picture has no
 texture, no sharpness, nothing to freeze and nothing to match, so ``dark`` alone is reported
 and the other checks say they could not be made; a covered lens likewise suppresses
-``blurred`` and ``moved``. ``moved`` is only ever claimed from enough matching points; with too
-few it is "inconclusive", never a guess.
+``blurred`` and ``moved``, and a blurred one ``moved``. ``moved`` is only ever claimed from
+enough matching points; with too few it is "inconclusive", never a guess.
 """
 
 from __future__ import annotations
@@ -304,7 +304,10 @@ def assess(
     blocked = blocked or (COVERED if covered.status is Status.FOUND else "")
     frozen = _frozen(len(analysed), change, signature, previous, t, dark)
     blurred = _blurred(measure, baseline, t, blocked)
-    moved, registration = _moved(analysed[-1], baseline, t, blocked)
+    # Points matched on a blurred picture are too few and too loose to claim a move from
+    # (over RTSP a blurred view was once also found "moved"): the blur is the finding.
+    moved_blocked = blocked or (BLURRED if blurred.status is Status.FOUND else "")
+    moved, registration = _moved(analysed[-1], baseline, t, moved_blocked)
     return Assessment(
         checks=(dark, frozen, blurred, covered, moved),
         measure=measure,

@@ -61,6 +61,8 @@ def _not_checked(reason: str) -> str:
         return _("Not checked: the picture is too dark.")
     if reason == "covered":
         return _("Not checked: the lens looks covered.")
+    if reason == "blurred":
+        return _("Not checked: the picture is too blurred to compare.")
     if reason == "no_reference":
         return _("Not checked: the camera has no reference picture yet.")
     if reason == "single":
