@@ -43,6 +43,17 @@ ADMINS                  = "login    denied   denied    denied      denied   ok  
 #: Editors and moderators keep signatories and people (cms 0006); only moderators delete.
 SNIPPET_EDITORS         = "login    ok       ok        denied      denied   ok            ok"
 SNIPPET_DELETERS        = "login    denied   ok        denied      denied   ok            ok"
+SNIPPET_VIEWS = (
+    "",
+    "results/",
+    "add/",
+    "edit/<int:pk>/",
+    "delete/<int:pk>/",
+    "usage/<int:pk>/",
+    "history/<int:pk>/",
+    "history-results/<int:pk>/",
+    "copy/<int:pk>/",
+)
 ADMINS_REDIRECT         = "login    denied   denied    denied      denied   redirect      redirect"
 SUPERUSER               = "login    denied   denied    denied      denied   denied        ok"
 NOBODY                  = "login    denied   denied    denied      denied   denied        denied"
@@ -193,32 +204,9 @@ RULES = [
             SNIPPET_DELETERS if "delete" in view else SNIPPET_EDITORS,
         )
         for model in ("organisation", "person")
-        for view in (
-            "",
-            "results/",
-            "add/",
-            "edit/<int:pk>/",
-            "delete/<int:pk>/",
-            "usage/<int:pk>/",
-            "history/<int:pk>/",
-            "history-results/<int:pk>/",
-            "copy/<int:pk>/",
-        )
+        for view in SNIPPET_VIEWS
     ),
-    *(
-        rule(f"admin/snippets/cms/languagesettings/{view}", ADMINS)
-        for view in (
-            "",
-            "results/",
-            "add/",
-            "edit/<int:pk>/",
-            "delete/<int:pk>/",
-            "usage/<int:pk>/",
-            "history/<int:pk>/",
-            "history-results/<int:pk>/",
-            "copy/<int:pk>/",
-        )
-    ),
+    *(rule(f"admin/snippets/cms/languagesettings/{view}", ADMINS) for view in SNIPPET_VIEWS),
     *(
         rule(f"admin/snippets/choose/cms/{model}/{view}", STAFF)
         for model in ("organisation", "person", "languagesettings")
