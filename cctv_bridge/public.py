@@ -10,6 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -33,6 +34,7 @@ from cctv_bridge.reporting import (
 from cms.page_cache import cache_public
 
 BAR_DAYS = 90
+HOME_SUMMARY_KEY = "cctv-home-summary"
 
 
 def status_seconds() -> int:
@@ -213,13 +215,25 @@ def incidents_atom(request):
 
 
 def home_summary() -> dict:
-    """How many listed cameras are in each public state (as of their delay)."""
-    states = [public_state(camera) for camera in listed_cameras()]
-    counts: dict[str, int] = {}
-    for state in states:
-        counts[state.status] = counts.get(state.status, 0) + 1
+    """How many listed cameras are in each public state (as of their delay).
+
+    Kept in the cache as plain numbers for as long as a cached status page: working it out
+    takes a few queries per camera, and the home page, which shows it, is the busiest page.
+    """
+    summary = cache.get(HOME_SUMMARY_KEY)
+    if summary is None:
+        states = [public_state(camera) for camera in listed_cameras()]
+        counts: dict[str, int] = {}
+        for state in states:
+            counts[state.status] = counts.get(state.status, 0) + 1
+        summary = {
+            "total": len(states),
+            "overall": overall(states) if states else None,
+            "counts": list(counts.items()),
+        }
+        cache.set(HOME_SUMMARY_KEY, summary, status_seconds())
     return {
-        "total": len(states),
-        "overall": Camera.Status(overall(states)) if states else None,
-        "counts": [(Camera.Status(status).label, status, n) for status, n in counts.items()],
+        "total": summary["total"],
+        "overall": Camera.Status(summary["overall"]) if summary["overall"] else None,
+        "counts": [(Camera.Status(status).label, status, n) for status, n in summary["counts"]],
     }
