@@ -35,7 +35,7 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.eligible(request):
             return self.get_response(request)
-        key = store.entry_key(request)
+        key = store.entry_key(request)  # a bad Host header raises here: a 400, as usual
         try:
             entry = store.fetch(key)
             started = store.generation() if entry is None else 0

@@ -168,7 +168,14 @@ PAGE_CACHE_ALIAS = "default"
 #: The longest a page is kept; changes purge it at once, this bounds what depends on the clock
 #: (upcoming events, current campaigns).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/static/", "/media/", "/documents/", "/healthz/"]
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/healthz/",
+    "/metrics",
+]
 #: The query parameters of public lists and filters; any other parameter bypasses the cache.
 PAGE_CACHE_QUERY_PARAMETERS = [
     "page",
