@@ -7,7 +7,6 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils.translation import get_language
@@ -126,6 +125,3 @@ def _list_tag_of(page: Page) -> str | None:
         return None
     return list_tag(model, language_of(page.__dict__.get("locale_id")))
 
-
-def default_lifetime() -> int:
-    return settings.PAGE_CACHE_SECONDS
