@@ -124,4 +124,3 @@ def _list_tag_of(page: Page) -> str | None:
     if model is None:
         return None
     return list_tag(model, language_of(page.__dict__.get("locale_id")))
-
