@@ -437,8 +437,8 @@ def hide_secrets(url: str) -> Iterator[None]:
                     _live_secrets.pop(piece, None)
 
 
-class StreamURLLogFilter(logging.Filter):
-    """Scrub stream URLs and passwords from a log record before any handler formats it.
+class ScrubbingLogFilter(logging.Filter):
+    """Rewrite a log record's text with ``scrub_text`` before any handler formats it.
 
     Install it on the *handlers* (``LOGGING["handlers"][…]["filters"]``): a filter on a logger
     does not see records propagated from child loggers. It rewrites the message (with its
@@ -446,22 +446,32 @@ class StreamURLLogFilter(logging.Filter):
     scrubbed text. Never drops a record.
     """
 
+    def scrub_text(self, text: str) -> str:
+        raise NotImplementedError
+
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except Exception:  # a broken format string: leave the record to logging's own handling
             return True
-        cleaned = scrub(message)
+        cleaned = self.scrub_text(message)
         if cleaned != message:
             record.msg = cleaned
             record.args = None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = scrub(record.exc_text)
+            record.exc_text = self.scrub_text(record.exc_text)
         if record.stack_info:
-            record.stack_info = scrub(record.stack_info)
+            record.stack_info = self.scrub_text(record.stack_info)
         return True
+
+
+class StreamURLLogFilter(ScrubbingLogFilter):
+    """Scrub stream URLs and passwords from every log record."""
+
+    def scrub_text(self, text: str) -> str:
+        return scrub(text)
 
 
 def install_log_filter(logger: logging.Logger | None = None) -> StreamURLLogFilter:

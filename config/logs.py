@@ -43,6 +43,8 @@ from django.http import HttpRequest, HttpResponse
 from dramatiq.middleware import Middleware
 from pythonjsonlogger.json import JsonFormatter
 
+from cctv_bridge.stream_urls import ScrubbingLogFilter
+
 request_logger = logging.getLogger("config.requests")
 job_logger = logging.getLogger("config.jobs")
 
@@ -306,29 +308,15 @@ def scrub_secrets(text: str) -> str:
 _SENSITIVE_FIELD = re.compile(rf"(?i)^{_SENSITIVE_NAME}$|authorization|cookie")
 
 
-class SecretsLogFilter(logging.Filter):
-    """Scrub a record's message, traceback and stack before any handler formats it (the plain
-    formatter of the embedded set-up included). Never drops a record.
+class SecretsLogFilter(ScrubbingLogFilter):
+    """Scrub the deployment's secrets, tokens, cookies and e-mail addresses from a record's
+    message, traceback and stack (the plain formatter of the embedded set-up included).
 
-    Put it on the *handler*, after ``stream_urls``: a filter on a logger does not see records
-    propagated from child loggers.
+    Put it on the *handler*, after ``stream_urls``.
     """
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string: logging reports it itself
-            return True
-        cleaned = scrub_secrets(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = scrub_secrets(record.exc_text)
-        if record.stack_info:
-            record.stack_info = scrub_secrets(record.stack_info)
-        return True
+    def scrub_text(self, text: str) -> str:
+        return scrub_secrets(text)
 
 
 class JsonLogFormatter(JsonFormatter):
