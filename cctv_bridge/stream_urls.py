@@ -87,8 +87,25 @@ _NOT_A_HOST = (
     ipaddress.ip_network("::/128"),
     ipaddress.ip_network("ff00::/8"),
 )
-#: IPv6 prefixes that embed an IPv4 address (NAT64); the embedded one is checked too.
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+#: IPv6 prefixes whose last 32 bits are an IPv4 address: the well-known NAT64 prefix, the
+#: IPv4-compatible ``::a.b.c.d`` (deprecated, still routed by some stacks) and SIIT's
+#: IPv4-translated ``::ffff:0:a.b.c.d``. The embedded address is checked too.
+_LAST_32_BITS_IPV4 = (
+    ipaddress.ip_network("64:ff9b::/96"),
+    ipaddress.ip_network("::/96"),
+    ipaddress.ip_network("::ffff:0:0:0/96"),
+)
+#: The local-use NAT64 prefix (RFC 8215): a translator may use any prefix length inside it, so
+#: the IPv4 address may sit at each of RFC 6052's positions; every one of them is checked.
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+#: Byte slices of the embedded IPv4 address for RFC 6052's prefix lengths /48, /56, /64, /96
+#: (byte 8, bits 64-71, is always skipped).
+_RFC6052_SLICES = (
+    ((6, 8), (9, 11)),
+    ((7, 8), (9, 12)),
+    ((9, 13),),
+    ((12, 16),),
+)
 #: Host names of metadata services: any name whose first label is one of these.
 _METADATA_LABELS = frozenset({"metadata", "instance-data"})
 
@@ -278,8 +295,8 @@ def _check_host(hostport: str) -> str | ipaddress.IPv4Address | ipaddress.IPv6Ad
 def check_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address | str) -> None:
     """Refuse an address no probe may connect to (link-local, metadata, multicast, …).
 
-    IPv6 forms that embed an IPv4 address (``::ffff:169.254.169.254``, NAT64) are judged by the
-    embedded address as well.
+    IPv6 forms that embed an IPv4 address (mapped, IPv4-compatible, NAT64, 6to4, Teredo) are
+    judged by every embedded address as well.
     """
     if isinstance(address, str):
         try:
@@ -288,17 +305,30 @@ def check_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address | str) -> No
             raise ValidationError(_Msg.host, code="host") from None
     candidates: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = [address]
     if isinstance(address, ipaddress.IPv6Address):
-        if address.ipv4_mapped is not None:
-            candidates.append(address.ipv4_mapped)
-        if address in _NAT64:
-            candidates.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
-        if address.sixtofour is not None:
-            candidates.append(address.sixtofour)
+        candidates += embedded_ipv4(address)
     for candidate in candidates:
         if candidate in _METADATA_ADDRESSES or any(candidate in net for net in _LINK_LOCAL):
             raise ValidationError(_Msg.link_local, code="link_local")
         if any(candidate.version == net.version and candidate in net for net in _NOT_A_HOST):
             raise ValidationError(_Msg.not_a_host, code="not_a_host")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """Every IPv4 address that ``address`` may carry to a translator or tunnel."""
+    found: list[ipaddress.IPv4Address] = []
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found.extend(address.teredo)  # the Teredo server and the client behind it
+    if not address.is_loopback and any(address in net for net in _LAST_32_BITS_IPV4):
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    if address in _LOCAL_NAT64:
+        packed = address.packed
+        for slices in _RFC6052_SLICES:
+            found.append(ipaddress.IPv4Address(b"".join(packed[a:b] for a, b in slices)))
+    return found
 
 
 # --- Probe-time resolution -----------------------------------------------------------------------
