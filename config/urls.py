@@ -24,8 +24,13 @@ from workflows import api, feeds, proposals, public
 def redirect_to_ukrainian_root(
     request: HttpRequest, rest: str = ""
 ) -> HttpResponsePermanentRedirect:
-    """``/ua/x/`` and ``/uk/x/`` → ``/x/``, keeping the query string."""
-    target = "/" + rest
+    """``/ua/x/`` and ``/uk/x/`` → ``/x/``, keeping the query string.
+
+    Leading slashes and backslashes of the rest are dropped: ``/ua//evil.example/`` (or
+    ``/ua/%2F%2Fevil.example``) must not become ``//evil.example/``, which a browser reads as
+    another site.
+    """
+    target = "/" + rest.lstrip("/\\")
     if request.META.get("QUERY_STRING"):
         target += "?" + request.META["QUERY_STRING"]
     return HttpResponsePermanentRedirect(target)
