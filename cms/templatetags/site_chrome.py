@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from cms.chrome import site_chrome
+from cms.navigation import mark_current, section_links
 
 register = template.Library()
 
@@ -18,3 +19,11 @@ def site_settings(context) -> dict | None:
     if not hasattr(request, "_site_chrome"):
         request._site_chrome = site_chrome(request)
     return request._site_chrome
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context) -> list[dict]:
+    """The main menu: the editors' links, then the app sections; each says if it is current."""
+    chrome = site_settings(context) or {}
+    links = [*chrome.get("navigation", ()), *section_links()]
+    return mark_current(links, context.get("request"))

@@ -211,6 +211,13 @@ USE_TZ = True
 # A translation created in the admin stays a draft until an editor publishes it: the
 # default would publish the untranslated Ukrainian copy at its English URL.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+#: Sections of the site that are not Wagtail pages, shown in every page's main menu after the
+#: editors' links (cms.navigation): URL name, label. cms knows them only by these names.
+SITE_NAVIGATION_SECTIONS = [
+    ("tracker", _("Initiatives")),
+    ("initiative_propose", _("Propose an initiative")),
+    ("camera_status", _("Cameras")),
+]
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
