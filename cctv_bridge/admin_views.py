@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -107,15 +111,61 @@ class MaintenanceViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+def person_name(user) -> str:
+    """A person's full name; the login only when no name was given."""
+    return user.get_full_name() or user.get_username()
+
+
+class DutyShiftForm(WagtailAdminModelForm):
+    """Shifts are planned for people who may operate the cameras, chosen by their names."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        may_operate = (
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="operate_camera")
+            | Q(user_permissions__codename="operate_camera")
+        )
+        if self.instance.operator_id:
+            may_operate |= Q(pk=self.instance.operator_id)
+        field = self.fields["operator"]
+        field.queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(may_operate)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        field.label_from_instance = person_name
+
+
 class DutyShiftViewSet(ModelViewSet):
+    """Planning shifts (administrators); operators read the roster in the console."""
+
     model = DutyShift
     icon = "date"
     menu_label = _("Duty roster")
-    add_to_settings_menu = True
+    add_to_settings_menu = False  # in the Situational centre menu (wagtail_hooks)
     url_prefix = "duty-roster"
-    list_display = ["operator", "starts_at", "ends_at", "note"]
-    form_fields = ["operator", "starts_at", "ends_at", "note"]
+    list_display = [
+        Column("operator", label=_("operator"), accessor=lambda shift: person_name(shift.operator)),
+        "starts_at",
+        "ends_at",
+        "note",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("operator"),
+            FieldPanel("starts_at"),
+            FieldPanel("ends_at"),
+            FieldPanel("note"),
+        ],
+        base_form_class=DutyShiftForm,
+    )
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return DutyShift.objects.select_related("operator")
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):

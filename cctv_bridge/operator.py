@@ -11,23 +11,26 @@ import datetime
 from functools import wraps
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from cctv_bridge import flapping
+from cctv_bridge import console
+from cctv_bridge.charts import TrendChart, time_chart
 from cctv_bridge.describe import describe_detail
-from cctv_bridge.models import Camera, DutyShift, Incident, Probe, Snapshot, SnapshotAccess
+from cctv_bridge.models import Camera, Incident, Probe, Snapshot, SnapshotAccess
 from cctv_bridge.reporting import PERIOD_LABELS, PERIODS, uptime
 
 TREND_HOURS = 24
+#: How many of a camera's latest snapshots its page shows.
+RECENT_SNAPSHOTS = 6
+ROSTER_DAYS = 14
 
 
 def operators_only(view):
@@ -40,80 +43,103 @@ def operators_only(view):
     return wrapped
 
 
-def latest_snapshots():
-    return Snapshot.objects.filter(camera=OuterRef("pk")).order_by("-taken_at")
-
-
+@never_cache
 @operators_only
 def dashboard(request):
-    now = timezone.now()
-    cameras = Camera.objects.select_related("owner").annotate(
-        snapshot_id=Subquery(latest_snapshots().values("pk")[:1]),
-        snapshot_at=Subquery(latest_snapshots().values("taken_at")[:1]),
-    )
-    cameras = list(flapping.with_recent_incidents(cameras, now))
-    for camera in cameras:
-        camera.details = describe_detail(camera.status_detail)
-        camera.unstable = camera.flapping_alerted_at is not None or (
-            camera.recent_incidents >= settings.CCTV_FLAP_OUTAGES
-        )
-    shifts = DutyShift.objects.filter(
-        ends_at__gt=now, starts_at__lt=now + datetime.timedelta(days=2)
-    ).select_related("operator")
-    counts = dict.fromkeys(Camera.Status.values, 0)
-    for camera in cameras:
-        counts[camera.status] += 1
+    """The console: the board, refreshed in place by operator_console.js from ``board``."""
     return TemplateResponse(
         request,
         "cctv_bridge/operator/dashboard.html",
+        {"board": console.board(), "refresh_seconds": console.refresh_seconds()},
+    )
+
+
+@never_cache
+@operators_only
+def board(request):
+    """The board alone, an HTML fragment the console swaps in; never cached."""
+    return TemplateResponse(request, "cctv_bridge/operator/board.html", {"board": console.board()})
+
+
+@never_cache
+@operators_only
+def roster(request):
+    """Who is on duty today and in the next two weeks, by name; the current shift marked."""
+    today, upcoming = console.roster(days=ROSTER_DAYS)
+    return TemplateResponse(
+        request,
+        "cctv_bridge/operator/roster.html",
         {
-            "cameras": cameras,
-            "counts": [(Camera.Status(s).label, s, n) for s, n in counts.items() if n],
-            "incidents": Incident.objects.filter(ended_at__isnull=True).select_related(
-                "camera", "acknowledged_by"
-            ),
-            "on_duty": [s for s in shifts if s.starts_at <= now],
-            "next_shifts": [s for s in shifts if s.starts_at > now],
-            "ack_form": AcknowledgeForm(),
+            "today": today,
+            "upcoming": upcoming,
+            "days": ROSTER_DAYS,
+            "may_plan": request.user.has_perm("cctv_bridge.add_dutyshift"),
         },
     )
 
 
-def sparkline(values: list[float | None], width: int = 300, height: int = 40) -> str:
-    """SVG polyline points for a series (gaps skipped), scaled to its own range."""
-    present = [v for v in values if v is not None]
-    if len(present) < 2:
-        return ""
-    low, high = min(present), max(present)
-    span = (high - low) or 1.0
-    step = width / max(len(values) - 1, 1)
-    return " ".join(
-        f"{i * step:.1f},{height - (v - low) / span * height:.1f}"
-        for i, v in enumerate(values)
-        if v is not None
-    )
-
-
-@operators_only
-def camera_detail(request, pk: int):
-    camera = get_object_or_404(Camera.objects.select_related("owner"), pk=pk)
-    since = timezone.now() - datetime.timedelta(hours=TREND_HOURS)
+def trend_charts(camera: Camera, now: datetime.datetime) -> tuple[list[TrendChart], int]:
+    """The camera's last ``TREND_HOURS`` as charts with scales, and how many probes they use."""
+    since = now - datetime.timedelta(hours=TREND_HOURS)
     probes = list(
         Probe.objects.filter(camera=camera, at__gte=since)
         .order_by("at")
-        .values("at", "reachable", "status", "first_frame_seconds", "fps", "measures")
+        .values("at", "reachable", "first_frame_seconds", "measures")
     )
-    series = {"brightness": [], "sharpness": [], "first_frame": []}
+
+    def measured(name: str) -> list[tuple[datetime.datetime, float | None]]:
+        return [
+            (row["at"], ((row["measures"] or {}).get("measure") or {}).get(name)) for row in probes
+        ]
+
+    hours: dict[int, list[bool]] = {}
     for row in probes:
-        measure = (row["measures"] or {}).get("measure") or {}
-        series["brightness"].append(measure.get("brightness_mean"))
-        series["sharpness"].append(measure.get("normalised_sharpness"))
-        series["first_frame"].append(row["first_frame_seconds"])
-    trends = [
-        (_("Brightness"), sparkline(series["brightness"])),
-        (_("Sharpness"), sparkline(series["sharpness"])),
-        (_("Time to first frame"), sparkline(series["first_frame"])),
+        hours.setdefault(int((row["at"] - since).total_seconds() // 3600), []).append(
+            row["reachable"]
+        )
+    availability = [
+        (
+            since + datetime.timedelta(hours=hour, minutes=30),
+            100.0 * sum(answers) / len(answers) if (answers := hours.get(hour)) else None,
+        )
+        for hour in range(TREND_HOURS)
     ]
+    response = [
+        (row["at"], row["first_frame_seconds"] * 1000 if row["first_frame_seconds"] else None)
+        for row in probes
+    ]
+    charts = [
+        time_chart(_("Response time, ms (time to the first frame)"), response, since, now),
+        time_chart(
+            _("Availability, % of probes answered per hour"),
+            availability,
+            since,
+            now,
+            bounds=(0, 100),
+        ),
+        time_chart(
+            _("Brightness, grey level 0–255"),
+            measured("brightness_mean"),
+            since,
+            now,
+            bounds=(0, 255),
+        ),
+        time_chart(
+            _("Sharpness, relative units (Laplacian variance per brightness variance)"),
+            measured("normalised_sharpness"),
+            since,
+            now,
+        ),
+    ]
+    return charts, len(probes)
+
+
+@never_cache
+@operators_only
+def camera_detail(request, pk: int):
+    camera = get_object_or_404(Camera.objects.select_related("owner"), pk=pk)
+    now = timezone.now()
+    charts, probe_count = trend_charts(camera, now)
     ids = [camera.pk]
     return TemplateResponse(
         request,
@@ -121,16 +147,23 @@ def camera_detail(request, pk: int):
         {
             "camera": camera,
             "details": describe_detail(camera.status_detail),
-            "snapshot": Snapshot.objects.filter(camera=camera).order_by("-taken_at").first(),
-            "trends": trends,
-            "probe_count": len(probes),
+            # The page lists them; each picture is fetched (and logged) by snapshot_image.
+            "snapshots": list(
+                Snapshot.objects.filter(camera=camera)
+                .order_by("-taken_at")
+                .only("pk", "taken_at", "width", "height")[:RECENT_SNAPSHOTS]
+            ),
+            "trend_hours": TREND_HOURS,
+            "charts": charts,
+            "probe_count": probe_count,
             "last_probe": Probe.objects.filter(camera=camera).order_by("-at").first(),
             "uptime": {
                 PERIOD_LABELS[period]: uptime(ids, days)[camera.pk]
                 for period, days in PERIODS.items()
             },
-            "incidents": Incident.objects.filter(camera=camera)[:20],
-            "ack_form": AcknowledgeForm(),
+            "incidents": Incident.objects.filter(camera=camera).select_related("acknowledged_by")[
+                :20
+            ],
         },
     )
 

@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 
 @hooks.register("register_admin_viewset")
@@ -27,6 +27,8 @@ def operator_urls():
 
     return [
         path("cctv/", operator.dashboard, name="cctv_operator"),
+        path("cctv/board/", operator.board, name="cctv_board"),
+        path("cctv/roster/", operator.roster, name="cctv_roster"),
         path("cctv/camera/<int:pk>/", operator.camera_detail, name="cctv_operator_camera"),
         path("cctv/snapshot/<int:pk>/", operator.snapshot_image, name="cctv_snapshot"),
         path("cctv/incident/<int:pk>/acknowledge/", operator.acknowledge, name="cctv_acknowledge"),
@@ -39,10 +41,39 @@ class OperatorMenuItem(MenuItem):
         return request.user.has_perm("cctv_bridge.operate_camera")
 
 
+class OperatorSubmenuItem(SubmenuMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("cctv_bridge.operate_camera")
+
+
+class ShiftPlanningMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("cctv_bridge.change_dutyshift")
+
+
 @hooks.register("register_admin_menu_item")
 def situational_centre_menu_item():
-    return OperatorMenuItem(
-        _("Situational centre"), reverse("cctv_operator"), icon_name="view", order=255
+    """The console, the duty roster and the coverage report together, where operators look
+    (the roster used to be under Settings)."""
+    items = [
+        OperatorMenuItem(_("Live console"), reverse("cctv_operator"), icon_name="view", order=1),
+        OperatorMenuItem(_("Duty roster"), reverse("cctv_roster"), icon_name="date", order=2),
+        ShiftPlanningMenuItem(
+            _("Plan duty shifts"), reverse("duty_roster:index"), icon_name="edit", order=3
+        ),
+        OperatorMenuItem(
+            _("Which cameras see the same scene"),
+            reverse("cctv_coverage"),
+            icon_name="image",
+            order=4,
+        ),
+    ]
+    return OperatorSubmenuItem(
+        _("Situational centre"),
+        Menu(items=items),
+        name="situational-centre",
+        icon_name="view",
+        order=255,
     )
 
 

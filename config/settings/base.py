@@ -362,6 +362,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
+#: The operator console refreshes its board this often, without reloading the page.
+CCTV_CONSOLE_REFRESH_SECONDS = env.int("CCTV_CONSOLE_REFRESH_SECONDS", default=15)
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         # One JSON object per line (production.py makes it the default there).
         "json": {"()": "config.logs.JsonLogFormatter"},

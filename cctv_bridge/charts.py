@@ -1,0 +1,128 @@
+"""Trend charts for the operator console, drawn on the server as SVG geometry: a time axis with
+hour ticks, a value axis with round ticks and its unit, and the series as polylines (a gap in
+the data is a gap in the line). The template only places what is computed here."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.formats import number_format
+
+WIDTH = 640
+HEIGHT = 200
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 12, 32
+#: How many value ticks to aim for; nice_ticks rounds the step, so it can be one or two more.
+TICKS = 5
+
+
+def nice_ticks(low: float, high: float, target: int = TICKS) -> list[float]:
+    """Round tick values (steps of 1, 2, 2.5 or 5 times a power of ten) covering low..high."""
+    if high < low:
+        low, high = high, low
+    if math.isclose(low, high):
+        pad = abs(low) * 0.1 or 1.0
+        low, high = low - pad, high + pad
+    raw = (high - low) / target
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
+    first = math.floor(low / step + 1e-9) * step
+    last = math.ceil(high / step - 1e-9) * step
+    count = round((last - first) / step)
+    return [round(first + i * step, 10) for i in range(count + 1)]
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """One chart: title with its unit, ticks on both axes, and the line's segments."""
+
+    title: str
+    segments: list[str] = field(default_factory=list)
+    y_ticks: list[Tick] = field(default_factory=list)
+    x_ticks: list[Tick] = field(default_factory=list)
+    summary: str = ""
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    top: int = TOP
+    bottom: int = HEIGHT - BOTTOM
+
+    @property
+    def empty(self) -> bool:
+        return not self.segments
+
+
+def format_value(value: float) -> str:
+    decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 1 else 2)
+    return number_format(value, decimal_pos=decimals)
+
+
+def time_chart(
+    title: str,
+    samples: list[tuple[datetime.datetime, float | None]],
+    start: datetime.datetime,
+    end: datetime.datetime,
+    *,
+    bounds: tuple[float, float] | None = None,
+    hours_between_ticks: int = 4,
+) -> TrendChart:
+    """``samples`` (time, value or None for a gap) between ``start`` and ``end`` as a chart;
+    ``bounds`` fixes the value axis (0-100 for a percentage), otherwise it fits the data."""
+    values = [v for _, v in samples if v is not None]
+    if not values:
+        return TrendChart(title=title)
+    low, high = bounds if bounds else (min(values), max(values))
+    if not bounds and low >= 0:
+        low = 0.0  # a response time or a rate reads against zero, not against its own minimum
+    ticks = nice_ticks(low, high)
+    low, high = ticks[0], ticks[-1]
+    span = end - start
+
+    def x(at: datetime.datetime) -> float:
+        return LEFT + (at - start) / span * (WIDTH - LEFT - RIGHT)
+
+    def y(value: float) -> float:
+        return HEIGHT - BOTTOM - (value - low) / (high - low) * (HEIGHT - TOP - BOTTOM)
+
+    runs: list[list[tuple[float, float]]] = [[]]
+    for at, value in samples:
+        if value is None:
+            runs.append([])
+        else:
+            runs[-1].append((x(at), y(value)))
+    return TrendChart(
+        title=title,
+        segments=[polyline(run) for run in runs if run],
+        y_ticks=[Tick(round(y(value), 1), format_value(value)) for value in ticks],
+        x_ticks=hour_ticks(start, end, hours_between_ticks, x),
+        summary=f"{format_value(min(values))} – {format_value(max(values))}",
+    )
+
+
+def polyline(points: list[tuple[float, float]]) -> str:
+    """SVG points of a run; a lone point becomes a short flat line, so that it shows."""
+    if len(points) == 1:
+        ((px, py),) = points
+        points = [(px - 1.5, py), (px + 1.5, py)]
+    return " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+
+
+def hour_ticks(start, end, every: int, x) -> list[Tick]:
+    """Ticks at whole local hours divisible by ``every``, labelled HH:MM."""
+    local = timezone.localtime(start).replace(minute=0, second=0, microsecond=0)
+    local += datetime.timedelta(hours=1)
+    ticks = []
+    while local <= end:
+        if local.hour % every == 0:
+            ticks.append(Tick(round(x(local), 1), local.strftime("%H:%M")))
+        local += datetime.timedelta(hours=1)
+    return ticks
