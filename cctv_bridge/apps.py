@@ -22,3 +22,7 @@ class CctvBridgeConfig(AppConfig):
         from cms.page_cache import ignore_models
 
         ignore_models(*self.get_models())
+
+        from cms.sitemap import SitemapView, register_views
+
+        register_views(lambda: [SitemapView("camera_status")])

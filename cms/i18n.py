@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
 from django.db.models import F, Model, Q, QuerySet
 from django.http import HttpRequest
-from django.utils.translation import get_language_info
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language_info, override
 from wagtail.models import Locale, Page
 
 from cms.page_cache import depends_on
+from cms.texts import LocalizedText
 
 T = TypeVar("T", bound=Model)
 
@@ -133,10 +136,12 @@ def language_versions(page: Page, request: HttpRequest | None) -> list[LanguageV
 
 
 def hreflang_alternates(page: Page, request: HttpRequest | None) -> list[tuple[str, str]]:
-    """``(hreflang, absolute URL)`` for every existing translation, plus ``x-default``."""
+    """``(hreflang, absolute URL)`` for every existing translation, plus ``x-default``; a
+    sub-route (``/podii/past/``) pairs with the same sub-route of each translation."""
     translations = translations_by_language(page)
+    suffix = subroute(page, request)
     alternates = [
-        (code, translations[code].get_full_url(request))
+        (code, translations[code].get_full_url(request) + suffix)
         for code, _name in settings.LANGUAGES
         if code in translations
     ]
@@ -144,8 +149,74 @@ def hreflang_alternates(page: Page, request: HttpRequest | None) -> list[tuple[s
         page.locale.language_code
     )
     if default is not None:
-        alternates.append(("x-default", default.get_full_url(request)))
+        alternates.append(("x-default", default.get_full_url(request) + suffix))
     return alternates
+
+
+#: URL names that are not pages of their own (Wagtail's catch-all serves its pages and 404s).
+NOT_ALTERNATED = frozenset({"wagtail_serve"})
+
+
+def view_alternates(request: HttpRequest | None) -> list[tuple[str, str]]:
+    """``(hreflang, absolute URL)`` of a view outside Wagtail (the tracker, an initiative, the
+    camera status) in every language, plus ``x-default``.
+
+    The URL configuration names the view and reverses it in each language, arguments and all;
+    the query string is left out, so every filtered list names the list itself.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name or match.url_name in NOT_ALTERNATED:
+        return []
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            try:
+                urls[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                return []
+    if len(set(urls.values())) < len(urls):  # a view outside the language prefixes
+        return []
+    alternates = [(code, request.build_absolute_uri(url)) for code, url in urls.items()]
+    alternates.append(("x-default", request.build_absolute_uri(urls[settings.LANGUAGE_CODE])))
+    return alternates
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def language_of(value: object) -> str | None:
+    """The language a shown value is in, where it can be told.
+
+    A bilingual field's text says which language it fell back to (``cms.texts``); a page or
+    a translatable snippet is in its locale's language; a text kept in one language only (a
+    tag, a place, the responsible body, a document's title) is Ukrainian if it is written in
+    Cyrillic, which English never is.
+    """
+    if isinstance(value, LocalizedText):
+        return value.language
+    locale = getattr(value, "locale", None)
+    if isinstance(locale, Locale):
+        return locale.language_code
+    if isinstance(value, str) and CYRILLIC.search(value):
+        return settings.LANGUAGE_CODE
+    return None
+
+
+def translated(obj: T | None, queryset: QuerySet[T] | None = None) -> T | None:
+    """``obj``'s translation into the active language if one may be shown, else ``obj``.
+
+    Pages must be servable; for other translatable objects any row of ``queryset`` (by
+    default all of the model's) will do.
+    """
+    if obj is None:
+        return None
+    if queryset is None:
+        model = type(obj)
+        queryset = (
+            servable(Page.objects.all()) if isinstance(obj, Page) else model._default_manager.all()
+        )
+    found = in_locale([obj], queryset)[0]
+    return found.specific_deferred if isinstance(found, Page) and found is not obj else found
 
 
 def in_locale(objects: list[T], queryset: QuerySet[T], locale: Locale | None = None) -> list[T]:
@@ -157,11 +228,13 @@ def in_locale(objects: list[T], queryset: QuerySet[T], locale: Locale | None = N
     """
     if not objects:
         return []
+    # A translation published later must purge the response that showed the original.
+    depends_on(*(f"translations:{obj.translation_key}" for obj in objects))
     translations = {
         obj.translation_key: obj
         for obj in queryset.filter(
             translation_key__in=[obj.translation_key for obj in objects],
             locale=locale or Locale.get_active(),
-        )
+        ).select_related("locale")
     }
     return [translations.get(obj.translation_key, obj) for obj in objects]

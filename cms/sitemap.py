@@ -1,16 +1,21 @@
 """One sitemap for both language trees, each URL with its hreflang alternates.
 
-Wagtail's own sitemap lists only the tree of the active language.
+Wagtail's own sitemap lists only the tree of the active language. Views outside Wagtail (the
+tracker, the camera status) are listed by URL name: their apps register them with
+``register_views`` when they start, so the content app imports neither of them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from cms.i18n import servable
@@ -72,8 +77,45 @@ class BilingualPageSitemap(Sitemap):
         return urls
 
 
+@dataclass(frozen=True)
+class SitemapView:
+    """A view outside Wagtail that the sitemap lists in every language: its URL name and
+    arguments."""
+
+    url_name: str
+    args: tuple = ()
+
+
+#: Callables that list the views to include; each says what its list depends on
+#: (``cms.page_cache.depends_on``) so that the cached sitemap is purged when it changes.
+_view_sources: list[Callable[[], Iterable[SitemapView]]] = []
+
+
+def register_views(source: Callable[[], Iterable[SitemapView]]) -> None:
+    """Include the views ``source()`` lists (called at each sitemap render)."""
+    if source not in _view_sources:
+        _view_sources.append(source)
+
+
+class BilingualViewSitemap(Sitemap):
+    """The registered views, each in every language with its alternates and x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self) -> list[SitemapView]:
+        return [view for source in _view_sources for view in source()]
+
+    def location(self, item: SitemapView) -> str:
+        return reverse(item.url_name, args=item.args)
+
+
 @cache_public
 def sitemap(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: every page of every type, so any page change makes it stale."""
     lists(Page)
-    return sitemap_view(request, sitemaps={"pages": BilingualPageSitemap(request)})
+    return sitemap_view(
+        request,
+        sitemaps={"pages": BilingualPageSitemap(request), "views": BilingualViewSitemap()},
+    )

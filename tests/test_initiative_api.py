@@ -91,3 +91,47 @@ def test_feeds_of_the_tracker_and_of_one_initiative(client, demo, route, lang):
         assert all(entry.link.startswith("http") for entry in parsed.entries)
     private = Initiative.objects.get(state="under_review")
     assert client.get(f"{prefix}/initiatives/{private.pk}/{route}").status_code == 404
+
+
+def test_json_gives_the_area_tags_and_history_in_each_language(client, demo):
+    from cms.models import PriorityAreaPage
+
+    item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
+    english = PriorityAreaPage.objects.get(
+        locale__language_code="en", translation_key=item.area.translation_key
+    )
+    data = client.get(f"/api/initiatives/{item.pk}/").json()
+    assert data["area"] == {"uk": item.area.title, "en": english.title}
+    assert {"uk": item.tags.first().name, "en": ""} in data["tags"]
+    english.unpublish()
+    data = client.get(f"/api/initiatives/{item.pk}/").json()
+    assert data["area"] == {"uk": item.area.title, "en": ""}
+    listed = client.get("/api/initiatives/", {"limit": "100"}).json()["results"]
+    assert next(r for r in listed if r["id"] == item.pk)["area"] == data["area"]
+
+
+def test_english_csv_says_which_texts_are_in_ukrainian(client, demo):
+    from cms.models import PriorityAreaPage
+
+    item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
+    translated = Initiative.objects.exclude(pk=item.pk).exclude(state__in=Initiative.PRIVATE)
+    translated = (
+        translated.exclude(title_en="")
+        .exclude(area__translation_key=item.area.translation_key)
+        .filter(area__isnull=False)
+        .first()
+    )
+    PriorityAreaPage.objects.get(
+        locale__language_code="en", translation_key=item.area.translation_key
+    ).unpublish()
+    Initiative.objects.filter(pk=item.pk).update(title_en="")
+    response = client.get("/en/initiatives/export.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_id = {row["ID"]: row for row in rows}
+    assert by_id[str(item.pk)]["Title"] == item.title_uk
+    assert by_id[str(item.pk)]["Title language"] == "uk"
+    assert by_id[str(item.pk)]["Priority area"] == item.area.title
+    assert by_id[str(item.pk)]["Priority area language"] == "uk"
+    assert by_id[str(translated.pk)]["Title"] == translated.title_en
+    assert by_id[str(translated.pk)]["Title language"] == "en"
+    assert by_id[str(translated.pk)]["Priority area language"] == "en"

@@ -118,3 +118,38 @@ def test_the_area_filter_uses_the_visitors_language(client, demo, lang):
     response = client.get(f"{prefix}/initiatives/", {"area": area.slug})
     assert response.status_code == 200
     assert response.context["initiatives"].paginator.count >= 1
+
+
+def english_area_of(item: Initiative):
+    from cms.models import PriorityAreaPage
+
+    return PriorityAreaPage.objects.get(
+        locale__language_code="en", translation_key=item.area.translation_key
+    )
+
+
+def test_an_english_initiative_page_shows_the_english_area(client, demo):
+    item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
+    html = client.get(f"/en/initiatives/{item.pk}/").content.decode()
+    assert english_area_of(item).title in html
+    assert item.area.title not in html
+
+
+def test_ukrainian_only_texts_on_english_pages_are_marked_ukrainian(client, demo):
+    item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
+    english_area_of(item).unpublish()
+    item.tags.add("освітлення")
+    item.save()
+    Initiative.objects.filter(pk=item.pk).update(
+        responsible_body="Виконавчий комітет", state="in_implementation"
+    )
+    TransitionLog.record(
+        item, transition="x", source="adopted", target="in_implementation", comment_uk="Почали"
+    )
+    html = client.get(f"/en/initiatives/{item.pk}/").content.decode()
+    assert f'<span lang="uk">{item.area.title}</span>' in html
+    assert '<span lang="uk">Виконавчий комітет</span>' in html
+    assert '<span lang="uk">Почали</span>' in html
+    assert re.search(r'<a [^>]*lang="uk"[^>]*>освітлення</a>', html)
+    tracker = client.get("/en/initiatives/").content.decode()
+    assert f'<span lang="uk">{item.area.title}</span>' in tracker

@@ -7,6 +7,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from cms.models import HomePage, StandardPage
+from tests.language_helpers import ukrainian_outside_lang_uk
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +181,50 @@ def test_incomplete_translation_cannot_go_live_but_a_complete_one_can(
     response = client.get(english.url)
     assert response.status_code == 200
     assert not ukrainian_text_in(response.content.decode())
+
+
+def english_addresses() -> list[str]:
+    from cms.models import EventIndexPage
+    from workflows.models import Initiative
+
+    pages = [p.url for p in Page.objects.live().filter(locale__language_code="en", depth__gt=1)]
+    public = Initiative.objects.exclude(state__in=Initiative.PRIVATE)
+    events = EventIndexPage.objects.live().get(locale__language_code="en")
+    return [
+        *pages,
+        f"{events.url}past/",
+        "/en/initiatives/",
+        "/en/initiatives/how/",
+        "/en/initiatives/propose/",
+        "/en/cameras/",
+        *(f"/en/initiatives/{item.pk}/" for item in public),
+    ]
+
+
+def test_english_pages_mark_every_ukrainian_text_as_ukrainian(client, demo):
+    """Where no English exists the Ukrainian may show, but inside ``lang="uk"``."""
+    from cms.models import PriorityAreaPage
+    from workflows.models import Initiative, TransitionLog
+
+    item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
+    # An area without an English page, and history, body and place known only in Ukrainian.
+    PriorityAreaPage.objects.get(
+        locale__language_code="en", translation_key=item.area.translation_key
+    ).unpublish()
+    Initiative.objects.filter(pk=item.pk).update(
+        responsible_body="Виконавчий комітет", location="вул. Центральна", state="in_implementation"
+    )
+    TransitionLog.record(
+        item,
+        transition="x",
+        source="adopted",
+        target="in_implementation",
+        comment_uk="Роботи почалися",
+    )
+    flagged = {}
+    for url in english_addresses():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if found := ukrainian_outside_lang_uk(response.content.decode()):
+            flagged[url] = found
+    assert flagged == {}

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from cms.page_cache import cache_public
+from cms.i18n import language_of, servable
+from cms.page_cache import cache_public, depends_on
 from workflows.models import Initiative, TransitionLog
 from workflows.public import PUBLIC_STATES, filtered_initiatives, public_initiatives
 from workflows.relations import public_relations
@@ -25,6 +29,34 @@ MAX_LIMIT = 100
 
 def both(item: Initiative, name: str) -> dict[str, str]:
     return {"uk": getattr(item, f"{name}_uk"), "en": getattr(item, f"{name}_en")}
+
+
+def one_language(text: str) -> dict[str, str]:
+    """A text kept in one language only (a tag, a place): under its language, and "" under
+    the other (a text in Latin letters reads the same in both)."""
+    language = language_of(text)
+    return {code: text if language in (None, code) else "" for code, _name in settings.LANGUAGES}
+
+
+def area_titles(items) -> dict:
+    """Each initiative's priority area titled in every language ("" where the area has no
+    published page in that language), by the area's translation key."""
+    areas = {item.area.translation_key: item.area for item in items if item.area}
+    titles = {
+        key: {code: "" for code, _name in settings.LANGUAGES} | {settings.LANGUAGE_CODE: a.title}
+        for key, a in areas.items()
+    }
+    depends_on(*(f"translations:{key}" for key in areas))
+    versions = servable(Page.objects.filter(translation_key__in=list(areas)))
+    for key, code, title in versions.values_list(
+        "translation_key", "locale__language_code", "title"
+    ):
+        titles[key][code] = title
+    return titles
+
+
+def area_of(item: Initiative, titles: dict) -> dict[str, str] | None:
+    return titles[item.area.translation_key] if item.area else None
 
 
 def label(state) -> dict[str, str]:
@@ -40,7 +72,7 @@ def url_in(language: str, pk: int) -> str:
         return reverse("initiative", args=[pk])
 
 
-def as_json(item: Initiative) -> dict:
+def as_json(item: Initiative, titles: dict) -> dict:
     decision = None
     if item.decision_number:
         decision = {
@@ -59,7 +91,7 @@ def as_json(item: Initiative) -> dict:
         "state_label": label(item.current_state),
         "title": both(item, "title"),
         "summary": both(item, "summary"),
-        "area": item.area.title if item.area else None,
+        "area": area_of(item, titles),
         "decision": decision,
         "deadline": deadline.isoformat() if deadline else None,
         "overdue": item.is_overdue(),
@@ -86,14 +118,15 @@ def initiative_list(request):
     except Http404 as error:
         return JsonResponse({"error": str(error)}, status=404)
     total = items.count()
-    page = items.order_by("-updated_at", "-pk")[offset : offset + limit]
+    page = list(items.order_by("-updated_at", "-pk")[offset : offset + limit])
+    titles = area_titles(page)
     return JsonResponse(
         {
             "count": total,
             "limit": limit,
             "offset": offset,
             "states": [{"value": s.value, "label": label(s)} for s in PUBLIC_STATES],
-            "results": [as_json(item) for item in page],
+            "results": [as_json(item, titles) for item in page],
         },
         json_dumps_params={"ensure_ascii": False},
     )
@@ -106,10 +139,11 @@ def initiative_detail(request, pk: int):
         content_type__model="initiative", object_id=item.pk, public=True
     )
     relations = public_relations(item)
-    data = as_json(item) | {
+    data = as_json(item, area_titles([item])) | {
         "problem": both(item, "problem"),
         "solution": both(item, "solution"),
-        "location": item.location,
+        "location": one_language(item.location),
+        "responsible_body": one_language(item.responsible_body),
         "partners": [organisation.name for organisation in relations["partners"]],
         "documents": [
             {"title": document.title, "url": request.build_absolute_uri(document.url)}
@@ -118,7 +152,7 @@ def initiative_detail(request, pk: int):
         "related_pages": [
             {"title": page.title, "url": page.get_full_url(request)} for page in relations["pages"]
         ],
-        "tags": [tag.name for tag in relations["tags"]],
+        "tags": [one_language(tag.name) for tag in relations["tags"]],
         "history": [
             {
                 "at": log.at.isoformat(),
@@ -134,8 +168,14 @@ def initiative_detail(request, pk: int):
 
 @cache_public(tags=("initiatives",))
 def export_csv(request):
-    """The tracker's current list (same filters) as CSV, in the visitor's language."""
+    """The tracker's current list (same filters) as CSV, in the visitor's language.
+
+    A text not translated into it is given in Ukrainian, and the last columns name the
+    language of each title and area ("uk" or "en").
+    """
     items, _filters = filtered_initiatives(request)
+    items = list(items.order_by("-updated_at", "-pk"))
+    titles, language = area_titles(items), get_language()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="initiatives.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic as UTF-8
@@ -149,18 +189,29 @@ def export_csv(request):
             _("Decision"),
             _("Overdue"),
             _("Updated"),
+            _("Title language"),
+            _("Priority area language"),
         ]
     )
-    for item in items.order_by("-updated_at", "-pk"):
+    for item in items:
+        title = localized(item, "title")
+        area, area_language = "", ""
+        if item.area:
+            area_language = (
+                language if titles[item.area.translation_key][language] else settings.LANGUAGE_CODE
+            )
+            area = titles[item.area.translation_key][area_language]
         writer.writerow(
             [
                 item.pk,
-                localized(item, "title"),
+                title,
                 str(item.current_state.label),
-                item.area.title if item.area else "",
+                area,
                 item.decision_number,
                 _("yes") if item.is_overdue() else "",
                 item.updated_at.date().isoformat(),
+                title.language,
+                area_language,
             ]
         )
     return response

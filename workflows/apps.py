@@ -11,7 +11,11 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms.page_cache import ignore_models, register_model
+        from cms.sitemap import register_views
         from workflows import models
+        from workflows.public import sitemap_views
+
+        register_views(sitemap_views)
 
         # A cached tracker response depends on the initiatives it loaded; a change to one
         # purges its own pages and the lists (tags: initiative:<id>, initiatives).

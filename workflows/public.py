@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
-from cms.i18n import in_locale
+from cms.i18n import in_locale, translated
 from cms.models import PriorityAreaPage
-from cms.page_cache import cache_public
+from cms.page_cache import cache_public, depends_on
+from cms.sitemap import SitemapView
 from workflows.models import Initiative, TimelineEvent, TransitionLog
 from workflows.relations import public_relations
 from workflows.texts import localized
@@ -89,7 +90,7 @@ def filtered_initiatives(request):
 
     An unknown state, area or year is a 404, so odd query strings never reach the database.
     """
-    items = public_initiatives().select_related("area")
+    items = public_initiatives().select_related("area__locale")
     filters = {}
     if state := request.GET.get("state"):
         if state not in {s.value for s in PUBLIC_STATES}:
@@ -163,6 +164,7 @@ def filter_choices() -> dict:
     public = public_initiatives()
     areas = PriorityAreaPage.objects.live().filter(pk__in=public.values("area"))
     authorities = Organisation.objects.filter(pk__in=public.values("responsible_authority"))
+    areas, authorities = areas.select_related("locale"), authorities.select_related("locale")
     return {
         "areas": in_locale(list(areas), PriorityAreaPage.objects.live()),
         "authorities": in_locale(list(authorities), Organisation.objects.all()),
@@ -172,7 +174,7 @@ def filter_choices() -> dict:
 @cache_public
 def initiative_detail(request, pk: int):
     """One initiative: where it stands, what it means, its public history and timeline."""
-    item = get_object_or_404(public_initiatives().select_related("area"), pk=pk)
+    item = get_object_or_404(public_initiatives().select_related("area__locale"), pk=pk)
     history = TransitionLog.objects.filter(
         content_type__model="initiative", object_id=item.pk, public=True
     )
@@ -199,6 +201,7 @@ def initiative_detail(request, pk: int):
             "problem": localized(item, "problem"),
             "solution": localized(item, "solution"),
             "decline_reason": localized(item, "decline_reason"),
+            "area": translated(item.area),
             "state": item.current_state,
             "history": entries,
             "timeline": [
@@ -215,6 +218,19 @@ def initiative_detail(request, pk: int):
             **public_relations(item),
         },
     )
+
+
+def sitemap_views() -> list[SitemapView]:
+    """The tracker's pages for the sitemap: the tracker, how it works, the proposal form and
+    every public initiative."""
+    depends_on("initiatives")
+    initiatives = public_initiatives().order_by("pk").values_list("pk", flat=True)
+    return [
+        SitemapView("tracker"),
+        SitemapView("initiatives_how"),
+        SitemapView("initiative_propose"),
+        *(SitemapView("initiative", (pk,)) for pk in initiatives),
+    ]
 
 
 @cache_public

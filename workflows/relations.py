@@ -12,9 +12,11 @@ def public_relations(initiative) -> dict:
     """The initiative's partners, public documents, live public pages and tags."""
     from cms.models import Organisation
 
-    partners = [link.organisation for link in initiative.partners.select_related("organisation")]
+    partners = [
+        link.organisation for link in initiative.partners.select_related("organisation__locale")
+    ]
     visible_pages = servable(Page.objects.all())
-    linked = [link.page for link in initiative.related_pages.select_related("page")]
+    linked = [link.page for link in initiative.related_pages.select_related("page__locale")]
     shown_ids = set(
         visible_pages.filter(pk__in=[p.pk for p in linked]).values_list("pk", flat=True)
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cctv_bridge import stream_vault
 from cctv_bridge.stream_urls import redact
-from workflows.texts import localized
+from cms.texts import localized
 
 
 class Camera(models.Model):

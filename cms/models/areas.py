@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -61,21 +62,24 @@ class PriorityAreaPage(SitePage):
         from cms.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        # A translation may still point at the area it was copied with: match any language
+        # version of this area, and list this language's pages only.
+        in_area = Q(area__translation_key=self.translation_key, locale_id=self.locale_id)
         context["news"] = (
             NewsPage.objects.live()
             .public()
-            .filter(area=self)
+            .filter(in_area)
             .for_listing()
             .order_by("-date", "-pk")[:10]
         )
         context["campaigns"] = (
             CampaignPage.objects.live()
             .public()
-            .filter(area=self)
+            .filter(in_area)
             .for_listing()
             .order_by("-start_date")
         )
         context["events"] = (
-            EventPage.objects.live().public().filter(area=self).for_listing().order_by("-start")
+            EventPage.objects.live().public().filter(in_area).for_listing().order_by("-start")
         )
         return context

@@ -62,7 +62,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
                 PriorityAreaPage.objects.live().filter(locale_id=self.locale_id),
                 slug=area_slug[:255],
             )
-            news = news.filter(area=filters["area"])
+            news = news.filter(area__translation_key=filters["area"].translation_key)
         if tag_slug := request.GET.get("tag"):
             filters["tag"] = get_object_or_404(Tag, slug=tag_slug[:100])
             news = news.filter(tags=filters["tag"])

@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
@@ -10,8 +12,11 @@ from cms.i18n import (
     UNTRANSLATED_PARAM,
     LanguageVersion,
     hreflang_alternates,
+    language_of,
     language_versions,
     servable,
+    translated,
+    view_alternates,
 )
 
 register = template.Library()
@@ -54,11 +59,42 @@ def language_switcher(context, to_home: bool = False):
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_links(context):
-    """``<link rel="alternate" hreflang>`` for each translation of the current page."""
+    """``<link rel="alternate" hreflang>`` for each translation of the current page, or of
+    the current view outside Wagtail."""
     page = _page(context)
     if page is None:
-        return {"alternates": []}
+        return {"alternates": view_alternates(context.get("request"))}
     return {"alternates": hreflang_alternates(page, context.get("request"))}
+
+
+def _foreign_language(value) -> str | None:
+    language = language_of(value)
+    return language if language and language != get_language() else None
+
+
+@register.simple_tag
+def lang_attr(value) -> SafeString:
+    """`` lang="uk"`` for an element that shows ``value`` when it is not in the page's
+    language (an untranslated text, page or snippet shown in its original), else nothing."""
+    language = _foreign_language(value)
+    return format_html(' lang="{}"', language) if language else mark_safe("")
+
+
+@register.filter
+def lang_marked(value) -> SafeString:
+    """``value``, inside ``<span lang="uk">`` if it is not in the page's language (for text
+    inside a sentence, where no element of its own carries it)."""
+    language = _foreign_language(value)
+    if language:
+        return format_html('<span lang="{}">{}</span>', language, value)
+    return conditional_escape(value)
+
+
+@register.simple_tag
+def in_language(obj):
+    """``obj`` (a page or a translatable snippet) in the page's language where a translation
+    may be shown, else ``obj`` itself: ``{% in_language page.area as area %}``."""
+    return translated(obj)
 
 
 @register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)

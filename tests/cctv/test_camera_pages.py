@@ -304,3 +304,17 @@ def test_the_scheduler_sends_each_active_camera_its_probes(demo, monkeypatch):
     assert sent.count(fast.pk) == 3 and idle.pk not in sent
     for demo_camera in Camera.objects.filter(code__startswith="tb-"):
         assert sent.count(demo_camera.pk) == 1
+
+
+def test_the_status_page_names_its_other_language_version(client, network):
+    html = client.get("/en/cameras/").content.decode()
+    assert '<link rel="alternate" hreflang="uk" href="http://testserver/cameras/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/cameras/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/cameras/">' in html
+
+
+def test_an_untranslated_camera_name_is_marked_ukrainian(client, network):
+    Camera.objects.filter(code="pub-01").update(name_en="", address_uk="вул. Миру, 1")
+    html = client.get("/en/cameras/").content.decode()
+    assert '<span lang="uk">Площа</span>' in html
+    assert '<small lang="uk">вул. Миру, 1</small>' in html
