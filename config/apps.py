@@ -20,3 +20,7 @@ class ConfigConfig(AppConfig):
         from config.permissions import grant_administrators_everything
 
         post_migrate.connect(grant_administrators_everything, dispatch_uid="administrators-all")
+
+        from config import sqlite_like
+
+        sqlite_like.connect()
