@@ -20,6 +20,11 @@ class CmsConfig(AppConfig):
 
         connect_page_cache()
 
+        from cms.csv_safety import protect_wagtail_exports
+
+        # Form submissions, reports and every other admin list export (CSV injection).
+        protect_wagtail_exports()
+
         # wagtail-localize's "Synchronise content from another locale" creates live aliases of
         # every Ukrainian page inside the English tree, i.e. Ukrainian text at /en/ URLs.
         # Editors translate pages one by one instead, so the option is not offered.

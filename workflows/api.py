@@ -6,8 +6,6 @@ list pages with ``limit`` (at most 100) and ``offset``; bad values get a 400 wit
 
 from __future__ import annotations
 
-import csv
-
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -17,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.csv_safety import SafeWriter
 from cms.i18n import language_of, servable
 from cms.page_cache import cache_public, depends_on
 from workflows.models import Initiative, TransitionLog
@@ -179,7 +178,7 @@ def export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="initiatives.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic as UTF-8
-    writer = csv.writer(response)
+    writer = SafeWriter(response)  # no cell a spreadsheet would run as a formula
     writer.writerow(
         [
             _("ID"),
