@@ -153,3 +153,14 @@ def test_ukrainian_only_texts_on_english_pages_are_marked_ukrainian(client, demo
     assert re.search(r'<a [^>]*lang="uk"[^>]*>освітлення</a>', html)
     tracker = client.get("/en/initiatives/").content.decode()
     assert f'<span lang="uk">{item.area.title}</span>' in tracker
+
+
+def test_the_language_switcher_keeps_the_area_filter(client, demo):
+    item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
+    html = client.get("/initiatives/", {"area": item.area.slug}).content.decode()
+    switcher = html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
+    english = re.search(r'<a href="([^"]+)" hreflang="en"', switcher).group(1).replace("&amp;", "&")
+    response = client.get(english)
+    assert response.status_code == 200
+    assert response.context["filters"]["area"] == english_area_of(item)
+    assert response.context["initiatives"].paginator.count >= 1

@@ -85,6 +85,20 @@ def pipeline_context() -> dict:
     return {"chart": pipeline(counts), "total": sum(counts.values())}
 
 
+def area_named(slug: str) -> PriorityAreaPage:
+    """The area with this slug, in the active language: a slug from the other language (an
+    address the language switcher carried over) names its translation, or the original if the
+    area is not translated."""
+    areas = PriorityAreaPage.objects.filter(slug=slug)
+    own = areas.filter(locale=Locale.get_active()).first()
+    if own is not None:
+        return own
+    other = areas.first()
+    if other is None:
+        raise Http404("No such area.")
+    return translated(other, PriorityAreaPage.objects.all())
+
+
 def filtered_initiatives(request):
     """The public initiatives that match the query string's filters, and the filters.
 
@@ -98,9 +112,7 @@ def filtered_initiatives(request):
         filters["state"] = Initiative.state_info(state)
         items = items.filter(state=state)
     if area := request.GET.get("area"):
-        filters["area"] = get_object_or_404(
-            PriorityAreaPage.objects.filter(locale=Locale.get_active()), slug=area[:255]
-        )
+        filters["area"] = area_named(area[:255])
         items = items.filter(area__translation_key=filters["area"].translation_key)
     if authority := request.GET.get("authority"):
         if not authority.isdigit():
