@@ -344,6 +344,8 @@ CCTV_PROBE_FRAMES = env.int("CCTV_PROBE_FRAMES", default=4)
 CCTV_ALERT_AFTER_MINUTES = env.int("CCTV_ALERT_AFTER_MINUTES", default=5)
 #: Cached public status pages (and the home page's camera summary) expire after this.
 CCTV_STATUS_CACHE_SECONDS = env.int("CCTV_STATUS_CACHE_SECONDS", default=30)
+#: The operator console refreshes its board this often, without reloading the page.
+CCTV_CONSOLE_REFRESH_SECONDS = env.int("CCTV_CONSOLE_REFRESH_SECONDS", default=15)
 #: A camera with CCTV_FLAP_OUTAGES incidents starting within CCTV_FLAP_WINDOW_MINUTES is
 #: flapping: one alert, then none until it has been stable for CCTV_FLAP_QUIET_MINUTES
 #: (cctv_bridge/flapping.py).
@@ -362,8 +364,6 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-#: The operator console refreshes its board this often, without reloading the page.
-CCTV_CONSOLE_REFRESH_SECONDS = env.int("CCTV_CONSOLE_REFRESH_SECONDS", default=15)
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         # One JSON object per line (production.py makes it the default there).
         "json": {"()": "config.logs.JsonLogFormatter"},
