@@ -41,6 +41,8 @@ def site_chrome(request: HttpRequest | None) -> dict | None:
     # Loaded from the cache, none of it is seen by the page cache's collector: say it here.
     lists(LanguageSettings)
     depends_on(*(f"translations:{key}" for key in chrome.get("navigation_keys", ())))
+    if chrome.get("reception"):
+        depends_on(f"translations:{chrome['reception']['translation_key']}")
     return chrome or None
 
 
@@ -71,6 +73,25 @@ def build_chrome(request: HttpRequest | None, language: str) -> dict:
             for block in settings_row.navigation
             if block.value["page"] is not None
         ],
+        "reception": reception(request),
+    }
+
+
+def reception(request: HttpRequest | None) -> dict | None:
+    """Where and when the office receives residents, from the contact page of the visitor's
+    language (None while it has none)."""
+    from cms.models import ContactPage
+
+    page = ContactPage.objects.live().public().filter(locale=Locale.get_active()).first()
+    if page is None:
+        return None
+    return {
+        "street_address": page.street_address,
+        "locality": page.locality,
+        "reception_hours": page.reception_hours,
+        "reception_note": page.reception_note,
+        "url": page.get_url(request),
+        "translation_key": str(page.translation_key),
     }
 
 

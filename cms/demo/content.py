@@ -128,6 +128,39 @@ NEWS_INDEX = {
     "en": {"title": "News", "intro": "What is happening at the office and in the community."},
 }
 
+#: The reception, as the report describes it: since June 2018 the district police officer,
+#: with the head of the office, receives residents twice a week in the office's own premises in
+#: the town centre. The report names neither the days, the hours nor the street: those below
+#: are placeholders, and the pages say so.
+RECEPTION_DAYS = [
+    {"type": "slot", "value": {"weekday": "1", "starts": "10:00:00", "ends": "13:00:00"}},
+    {"type": "slot", "value": {"weekday": "3", "starts": "14:00:00", "ends": "17:00:00"}},
+]
+RECEPTION = {
+    "uk": {
+        "street_address": "вул. Центральна, 1 (демонстраційна адреса)",
+        "locality": "м. Татарбунари, Одеська область",
+        "reception_schedule": RECEPTION_DAYS,
+        "reception_note": (
+            "Двічі на тиждень дільничний офіцер поліції разом із керівником офісу приймає "
+            "мешканців у приміщенні офісу в центрі міста, з окремим входом, поруч з органами "
+            "влади, ринком і автостанцією. Демонстраційний сайт: дні, години й адреса — "
+            "приклад, не справжній розклад."
+        ),
+    },
+    "en": {
+        "street_address": "1 Tsentralna St (demo address)",
+        "locality": "Tatarbunary, Odesa oblast",
+        "reception_schedule": RECEPTION_DAYS,
+        "reception_note": (
+            "Twice a week the district police officer, with the head of the office, receives "
+            "residents in the office's premises in the town centre, with its own entrance, a "
+            "short walk from the authorities, the market and the bus station. Demo site: the "
+            "days, hours and address are an example, not the real schedule."
+        ),
+    },
+}
+
 CONTACT = {
     "uk": {
         "title": "Контакти",
@@ -137,6 +170,7 @@ CONTACT = {
         ),
         "thank_you_text": "<p>Дякуємо! Ваше повідомлення отримано, ми відповімо якнайшвидше.</p>",
         "subject": "Повідомлення з сайту",
+        **RECEPTION["uk"],
         "fields": [
             ("Ваше ім’я", "singleline", True),
             ("Електронна пошта", "email", True),
@@ -151,6 +185,7 @@ CONTACT = {
         ),
         "thank_you_text": "<p>Thank you! We have received your message and will reply soon.</p>",
         "subject": "Message from the website",
+        **RECEPTION["en"],
         "fields": ["Your name", "E-mail", "Message"],
     },
 }

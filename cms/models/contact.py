@@ -13,11 +13,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 
 from cms.models.base import LatinSlugMixin, SitePage
+from cms.models.reception import ReceptionSlotBlock, reception_rows
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,8 @@ class ContactPageForm(LatinSlugMixin, WagtailAdminFormPageForm):
 
 
 class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
-    """Address and reception hours (from the site settings of the page's language) and a form.
+    """Where and when the office receives residents (street address and weekly schedule, kept
+    on the page of each language, also shown in the footer) and a form.
 
     Spam protection: a hidden field that people leave empty and a minimum time between
     showing the form and sending it (wagtail-honeypot). A message that fails either test is
@@ -43,12 +45,39 @@ class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
     thank_you_text = RichTextField(
         _("thank-you text"), blank=True, features=["bold", "italic", "link"]
     )
+    street_address = models.CharField(
+        _("street address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where residents come to the reception, e.g. street, building, entrance."),
+    )
+    locality = models.CharField(
+        _("town and region"),
+        max_length=120,
+        blank=True,
+        help_text=_("E.g. Tatarbunary, Odesa oblast."),
+    )
+    reception_schedule = StreamField(
+        [("slot", ReceptionSlotBlock())], verbose_name=_("reception days"), blank=True
+    )
+    reception_note = models.TextField(
+        _("reception note"), blank=True, help_text=_("Who receives residents, what to bring.")
+    )
 
     base_form_class = ContactPageForm
     content_panels = [
         *SitePage.content_panels,
         FormSubmissionsPanel(),
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("locality"),
+                FieldPanel("reception_schedule"),
+                FieldPanel("reception_note"),
+            ],
+            heading=_("Reception"),
+        ),
         InlinePanel("form_fields", heading=_("Form fields"), label=_("Field")),
         FieldPanel("thank_you_text"),
         FieldPanel("honeypot"),
@@ -68,6 +97,11 @@ class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
     class Meta:
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
+
+    @property
+    def reception_hours(self) -> list[dict]:
+        """The reception schedule as it reads (``cms.models.reception.reception_rows``)."""
+        return reception_rows(self.reception_schedule)
 
     def process_form_submission(self, form):
         if self.honeypot and not self.passes_honeypot(form.data):
