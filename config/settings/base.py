@@ -235,6 +235,10 @@ WAGTAIL_SITE_NAME = "Safe Community"
 # No avatars from gravatar.com: no staff e-mail hashes leave the site (and the admin CSP
 # stays 'self' for images).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No upgrade check either: the dashboard would ask releases.wagtail.org from every
+# superuser's browser (blocked by the admin CSP, with console errors). An office's server is
+# updated by its maintainers from the locked requirements, and it does not phone home.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Keep the admin's slug field Cyrillic while typing: the server then applies the official
 # transliteration (cms.transliteration). With False, the admin's own script would produce an
 # unofficial Latin slug that the server could not tell from one an editor chose.
