@@ -1,5 +1,7 @@
 """The council secretary and the office take an initiative through its steps in the admin."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -11,7 +13,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def initiative():
-    return Initiative.objects.create(title_uk="Світлофор на вулиці Лиманській", state="submitted")
+    """Proposed in 2019, before the dates its steps record below."""
+    item = Initiative.objects.create(title_uk="Світлофор на вулиці Лиманській", state="submitted")
+    Initiative.objects.filter(pk=item.pk).update(
+        created_at=datetime.datetime(2019, 8, 1, 10, tzinfo=datetime.UTC)
+    )
+    return item
 
 
 def step_url(item: Initiative, name: str) -> str:

@@ -35,12 +35,19 @@ ROLES = ["initiator", *Initiative.ROLE_GROUPS]
 TRANSITIONS = [(t.name, t) for t in Initiative.all_transitions()]
 
 
+#: When the test initiatives were proposed: before the 2019 dates of DATA, as the engine checks.
+PROPOSED = datetime.datetime(2019, 1, 15, 10, tzinfo=datetime.UTC)
+
+
 def initiative_in(state: str, initiator=None, **fields) -> Initiative:
     defaults = {
         "title_uk": "Світлофор біля школи",
         "progress": 100 if state == "in_implementation" else 0,
     }
-    return Initiative.objects.create(state=state, initiator=initiator, **{**defaults, **fields})
+    item = Initiative.objects.create(state=state, initiator=initiator, **{**defaults, **fields})
+    Initiative.objects.filter(pk=item.pk).update(created_at=PROPOSED)
+    item.created_at = PROPOSED
+    return item
 
 
 def first_source(transition) -> str:

@@ -322,6 +322,12 @@ def load_initiatives(areas: dict) -> int:
                 area=areas[entry["area"]],
                 origin=entry["origin"],
             )
+            # Proposed when it was first submitted: the engine checks the later dates against it.
+            proposed = datetime.date.fromisoformat(entry["steps"][0][0])
+            item.created_at = timezone.make_aware(
+                datetime.datetime.combine(proposed, datetime.time(9))
+            )
+            Initiative.objects.filter(pk=item.pk).update(created_at=item.created_at)
             for step in entry["steps"]:
                 day, name, data = (*step, {})[:3]
                 log = item.perform(

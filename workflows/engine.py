@@ -17,8 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import Promise
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, transition
 
@@ -63,12 +65,23 @@ class TransitionSpec:
 
 
 class TransitionRefused(Exception):
-    """A transition the user may not take now; ``message`` says why in the user's language."""
+    """A transition the user may not take now; ``message`` says why in the user's language.
 
-    def __init__(self, message, *, missing: Iterable[str] = ()):
+    ``errors`` maps a field to what is wrong with the value sent for it, so that a form can
+    show each problem next to its field.
+    """
+
+    def __init__(
+        self,
+        message,
+        *,
+        missing: Iterable[str] = (),
+        errors: dict[str, list[str]] | None = None,
+    ):
         super().__init__(str(message))
         self.message = message
         self.missing = list(missing)
+        self.errors = dict(errors or {})
 
 
 def workflow_transition(
@@ -124,6 +137,14 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
     OWNER_ROLES: dict[str, str] = {}
     #: A role that may take every step (besides each step's own roles).
     SUPER_ROLE = "administrator"
+    #: Date (or date-time) fields in the order their events happen: none may be earlier than
+    #: one before it. A step that sets one is refused when it would break the order.
+    DATE_ORDER: tuple[str, ...] = ()
+    #: The dates in DATE_ORDER that plan something ahead (a meeting, an end date); every other
+    #: one records what happened, so it cannot be in the future.
+    PLANNED_DATES: frozenset[str] = frozenset()
+    #: How a date field is named in messages, where its verbose name would not do.
+    DATE_LABELS: dict[str, Promise | str] = {}
 
     class Meta:
         abstract = True
@@ -132,6 +153,18 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
     @classmethod
     def state_info(cls, value: str) -> State:
         return next(state for state in cls.STATES if state.value == value)
+
+    @classmethod
+    def state_label(cls, value: str) -> Promise | str:
+        """The state's name in the user's language (the code itself for a state no longer
+        declared, so old history still reads)."""
+        return next((state.label for state in cls.STATES if state.value == value), value)
+
+    @classmethod
+    def transition_label(cls, name: str) -> Promise | str:
+        """The step's name in the user's language (or its code, for a step no longer declared)."""
+        found = next((t for t in cls.all_transitions() if t.name == name), None)
+        return found.custom["spec"].label if found else name
 
     @property
     def current_state(self) -> State:
@@ -160,6 +193,81 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
                 since = today - datetime.timedelta(days=days)
                 q |= Q(state=state.value, **{f"{field}__lt": since})
         return q
+
+    # --- dates ----------------------------------------------------------------------------
+    def _date_of(self, name: str) -> datetime.date | None:
+        value = getattr(self, name)
+        if isinstance(value, datetime.datetime):
+            return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+        return value
+
+    def _date_label(self, name: str) -> str:
+        return str(self.DATE_LABELS.get(name) or self._meta.get_field(name).verbose_name)
+
+    def date_errors(
+        self,
+        fields: Iterable[str],
+        today: datetime.date | None = None,
+        *,
+        against_later: bool = True,
+    ) -> dict[str, list[str]]:
+        """What is wrong with the dates in ``fields``, by field, in the user's language.
+
+        A date may not be earlier than a date before it in :attr:`DATE_ORDER` nor later than one
+        after it, and a date that records a fact may not be after ``today`` (in the site's time
+        zone). Only the dates named are judged, so older rows that break the rules can still
+        take steps that do not touch them. Without ``against_later`` a date is compared with the
+        dates before it only, so that a pair out of order is told once.
+        """
+        today = today or timezone.localdate()
+        errors: dict[str, list[str]] = {}
+        for name in fields:
+            if name not in self.DATE_ORDER or self._date_of(name) is None:
+                continue
+            value = self._date_of(name)
+            position = self.DATE_ORDER.index(name)
+            if name not in self.PLANNED_DATES and value > today:
+                errors.setdefault(name, []).append(
+                    gettext("This date is in the future: a step records what has happened.")
+                )
+            earlier = [
+                (self._date_of(other), other)
+                for other in self.DATE_ORDER[:position]
+                if self._date_of(other) is not None
+            ]
+            later = [
+                (self._date_of(other), other)
+                for other in self.DATE_ORDER[position + 1 :]
+                if self._date_of(other) is not None
+            ]
+            if earlier and value < max(earlier)[0]:
+                limit, other = max(earlier)
+                errors.setdefault(name, []).append(
+                    gettext("This cannot be earlier than the %(event)s (%(date)s).")
+                    % {"event": self._date_label(other), "date": date_format(limit)}
+                )
+            if against_later and later and value > min(later)[0]:
+                limit, other = min(later)
+                errors.setdefault(name, []).append(
+                    gettext("This cannot be later than the %(event)s (%(date)s).")
+                    % {"event": self._date_label(other), "date": date_format(limit)}
+                )
+        return errors
+
+    def date_problems(self, today: datetime.date | None = None) -> list[str]:
+        """Every date of this item that breaks the rules, as sentences: rows written before the
+        rules existed keep their dates, and the admin shows what is wrong with them."""
+        errors = self.date_errors(self.DATE_ORDER, today, against_later=False)
+        return [
+            f"{capfirst(self._date_label(name))}: {message}"
+            for name, messages in errors.items()
+            for message in messages
+        ]
+
+    def step_errors(self, fields: Iterable[str]) -> dict[str, list[str]]:
+        """What is wrong with the values a step sets (``fields``), by field; empty when all is
+        well. Subclasses add their own rules to the dates' order."""
+        return self.date_errors(fields)
 
     # --- roles and permissions -----------------------------------------------------------
     def roles_of(self, user) -> set[str]:
@@ -284,14 +392,17 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
                     self.clean_fields(exclude=exclude)
                 except ValidationError as error:
                     errors = error.message_dict
+            if not errors:
+                errors = self.step_errors(data)
             if errors:
                 problems = "; ".join(
-                    f"{self._meta.get_field(f).verbose_name}: {' '.join(m)}"
+                    f"{self._meta.get_field(f).verbose_name}: {' '.join(map(str, m))}"
                     for f, m in errors.items()
                 )
                 raise TransitionRefused(
                     format_lazy(_("Some values are not valid: {problems}"), problems=problems),
                     missing=list(errors),
+                    errors=errors,
                 )
             for condition in spec.conditions:
                 if not condition.check(self):
@@ -313,12 +424,18 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
                 acting_body=acting_body,
                 comment_uk=comment_uk,
                 comment_en=comment_en,
-                public=spec.public if public is None else public,
+                public=self.records_publicly(spec, public),
                 decision_number=str(data.get("decision_number", "")),
                 document_url=document_url,
             )
             self.after_transition(log)
             return log
+
+    def records_publicly(self, spec: TransitionSpec, asked: bool | None = None) -> bool:
+        """Whether the step just taken goes into the public history: a caller may keep a
+        public step private, never make a private step (or one into a private state) public."""
+        public = spec.public and self.current_state.public
+        return public if asked is None else public and asked
 
     def after_transition(self, log) -> None:
         """Called inside the step's transaction; jobs sent here leave only if it commits."""

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_fsm import FSMField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -53,7 +54,26 @@ class TransitionLog(models.Model):
         verbose_name_plural = _("history")
 
     def __str__(self) -> str:
-        return f"{self.source} → {self.target} ({self.transition})"
+        return f"{self.source_label} → {self.target_label} ({self.transition_label})"
+
+    @property
+    def _workflow(self) -> type:
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+    @property
+    def source_label(self) -> str:
+        """The state the item left, by name in the user's language."""
+        return str(self._workflow.state_label(self.source))
+
+    @property
+    def target_label(self) -> str:
+        """The state the item entered, by name in the user's language."""
+        return str(self._workflow.state_label(self.target))
+
+    @property
+    def transition_label(self) -> str:
+        """The step taken, by name in the user's language."""
+        return str(self._workflow.transition_label(self.transition))
 
     @classmethod
     def record(cls, item: models.Model, **values) -> TransitionLog:
@@ -234,6 +254,19 @@ class Initiative(WorkflowModel, ClusterableModel):
         },
     }
     FROZEN_FIELDS = dict.fromkeys(("adopted", "in_implementation", "implemented"), FROZEN)
+    #: Proposal ≤ registration ≤ committee ≤ agenda ≤ decision ≤ implementation.
+    DATE_ORDER = (
+        "created_at",
+        "registration_date",
+        "committee_date",
+        "session_date",
+        "decision_date",
+        "planned_end",
+    )
+    #: A committee meeting, a council session and the end of implementation are set ahead.
+    PLANNED_DATES = frozenset({"committee_date", "session_date", "planned_end"})
+    DATE_LABELS = {"created_at": _("proposal")}
+    VOTES = ("votes_for", "votes_against", "votes_abstained")
 
     #: What the initiator proposes; a re-opened initiative starts from a copy of it.
     PROPOSAL_FIELDS = (
@@ -258,7 +291,13 @@ class Initiative(WorkflowModel, ClusterableModel):
         SURVEY = "survey", _("Survey")
         OFFICE = "office", _("The office's own analysis")
 
-    state = FSMField(_("state"), default="draft", protected=True, db_index=True)
+    state = FSMField(
+        _("state"),
+        default="draft",
+        protected=True,
+        db_index=True,
+        choices=[(state.value, state.label) for state in STATES],
+    )
     title_uk = models.CharField(_("title (Ukrainian)"), max_length=255)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
     summary_uk = models.TextField(_("summary (Ukrainian)"), blank=True)
@@ -298,6 +337,7 @@ class Initiative(WorkflowModel, ClusterableModel):
     decline_reason_en = models.TextField(_("reason for declining (English)"), blank=True)
     registration_number = models.CharField(_("registration number"), max_length=50, blank=True)
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
+    committee_date = models.DateField(_("committee meeting date"), null=True, blank=True)
     session_date = models.DateField(_("session date"), null=True, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=50, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
@@ -421,6 +461,7 @@ class Initiative(WorkflowModel, ClusterableModel):
         target="in_committee",
         label=_("Send to committee"),
         roles={"council_secretariat", "committee_secretary"},
+        optional=["committee_date"],
     )
     def send_to_committee(self):
         pass
@@ -504,6 +545,23 @@ class Initiative(WorkflowModel, ClusterableModel):
     )
     def withdraw(self):
         pass
+
+    def step_errors(self, fields) -> dict[str, list[str]]:
+        """The dates' order, and votes that fit the council (``COUNCIL_SEATS``)."""
+        errors = super().step_errors(fields)
+        voted = [name for name in self.VOTES if name in fields]
+        seats = settings.COUNCIL_SEATS
+        cast = sum(getattr(self, name) or 0 for name in self.VOTES)
+        if voted and cast > seats:
+            errors.setdefault(voted[0], []).append(
+                ngettext(
+                    "The votes add up to %(cast)s, more than the council's %(seats)s member.",
+                    "The votes add up to %(cast)s, more than the council's %(seats)s members.",
+                    seats,
+                )
+                % {"cast": cast, "seats": seats}
+            )
+        return errors
 
     def after_transition(self, log) -> None:
         if log.public:

@@ -148,6 +148,7 @@ class InitiativeEditView(EditView):
             ),
             deadline=initiative.deadline(),
             overdue=initiative.is_overdue(),
+            date_problems=initiative.date_problems(),
         )
         return context
 
@@ -183,13 +184,18 @@ class StepForm(forms.Form):
     public = forms.BooleanField(label=_("show in the public history"), required=False)
 
 
-def step_form_class(spec):
+def step_form_class(spec, target: str):
+    """The form of one step: its data, and the public box only where the step may be public
+    (the engine keeps a private step private whatever is sent)."""
     fields = [*spec.requires, *spec.optional]
     data_form = forms.modelform_factory(Initiative, fields=fields) if fields else None
+    may_be_public = spec.public and Initiative.state_info(target).public
 
     class Form(StepForm):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
+            if not may_be_public:
+                del self.fields["public"]
             if data_form is not None:
                 for name, field in data_form.base_fields.items():
                     self.fields[name] = copy.deepcopy(field)
@@ -273,7 +279,7 @@ class InitiativeViewSet(ModelViewSet):
         if found is None or not initiative.can_view(request.user):
             raise PermissionDenied
         spec = found.custom["spec"]
-        form_class = step_form_class(spec)
+        form_class = step_form_class(spec, found.target)
         refused = None
         if request.method == "POST":
             form = form_class(request.POST)
@@ -286,11 +292,15 @@ class InitiativeViewSet(ModelViewSet):
                         data,
                         comment_uk=form.cleaned_data["comment_uk"],
                         comment_en=form.cleaned_data["comment_en"],
-                        public=form.cleaned_data["public"],
+                        public=form.cleaned_data.get("public", False),
                         acting_body=form.cleaned_data["acting_body"],
                     )
                 except TransitionRefused as error:
-                    refused = error.message
+                    shown = {f: m for f, m in error.errors.items() if f in form.fields}
+                    for field_name, problems in shown.items():
+                        form.add_error(field_name, problems)
+                    # Problems shown next to their fields need no banner; anything else does.
+                    refused = None if shown and shown == error.errors else error.message
                 else:
                     messages.success(
                         request,

@@ -334,6 +334,11 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# --- Initiatives (workflows) -----------------------------------------------------------------
+#: Members of the community's council who vote: the votes recorded for a decision cannot add up
+#: to more. Tatarbunary city council: 26 deputies and the mayor, who also votes.
+COUNCIL_SEATS = env.int("COUNCIL_SEATS", default=27)
+
 # --- CCTV bridge -----------------------------------------------------------------------------
 #: Fernet keys (newest first) that encrypt camera stream URLs at rest; unset → derived from
 #: SECRET_KEY (the embedded demo). Production requires them (config/settings/production.py).
