@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cctv_bridge.describe import public_cause
+from cctv_bridge.finding import MAX_QUERY, matching_cameras
 from cctv_bridge.models import Camera, Maintenance
 from cctv_bridge.reporting import (
     PERIOD_LABELS,
@@ -28,7 +29,7 @@ from cctv_bridge.reporting import (
     daily_bars,
     overall,
     public_incidents,
-    public_state,
+    public_states,
     uptime,
 )
 from cms.page_cache import cache_public
@@ -79,8 +80,8 @@ def status_context(now=None) -> dict:
     bars = daily_bars(ids, BAR_DAYS, until=yesterday)
     shares = {period: uptime(ids, days, until=yesterday) for period, days in PERIODS.items()}
     states = []
-    for camera in cameras:
-        state = public_state(camera, now)
+    for state in public_states(cameras, now):
+        camera = state.camera
         state.chart = bar_chart(bars[camera.pk])
         state.uptime = {period: shares[period][camera.pk] for period in PERIODS}
         state.uptime_shown = [
@@ -104,8 +105,21 @@ def status_context(now=None) -> dict:
 
 @cache_public(seconds=status_seconds)
 def status_page(request):
-    """``/cameras/``: the network's status without video, snapshots or stream details."""
-    return TemplateResponse(request, "cctv_bridge/status.html", status_context())
+    """``/cameras/``: the network's status without video, snapshots or stream details.
+
+    ``?q=`` narrows the list of cameras to those whose name or address matches (the status of
+    the whole network, incidents and maintenance stay as they are)."""
+    context = status_context()
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    if query:
+        found = {
+            camera.pk for camera in matching_cameras((s.camera for s in context["states"]), query)
+        }
+        context["shown"] = [state for state in context["states"] if state.camera.pk in found]
+    else:
+        context["shown"] = context["states"]
+    context["query"] = query
+    return TemplateResponse(request, "cctv_bridge/status.html", context)
 
 
 @cache_public(seconds=status_seconds)
@@ -222,7 +236,7 @@ def home_summary() -> dict:
     """
     summary = cache.get(HOME_SUMMARY_KEY)
     if summary is None:
-        states = [public_state(camera) for camera in listed_cameras()]
+        states = public_states(listed_cameras())
         counts: dict[str, int] = {}
         for state in states:
             counts[state.status] = counts.get(state.status, 0) + 1

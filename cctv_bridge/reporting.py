@@ -11,7 +11,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,35 +76,78 @@ class PublicState:
 
 def public_state(camera: Camera, now: datetime.datetime | None = None) -> PublicState:
     """The camera's state as of its public delay, from incidents and maintenance windows."""
+    return public_states([camera], now)[0]
+
+
+def public_states(cameras: list[Camera], now: datetime.datetime | None = None) -> list[PublicState]:
+    """Each camera's state as of its own public delay, in three queries whatever their number.
+
+    Every camera is seen at ``now`` minus its delay, so the queries ask for what any of those
+    moments needs (from the longest delay ago on) and each camera picks its own in Python:
+    the incident and maintenance under way at its moment, else when its last incident ended.
+    """
     now = now or timezone.now()
-    as_of = now - datetime.timedelta(minutes=camera.public_delay_minutes)
-    incident = (
-        Incident.objects.filter(camera=camera, started_at__lte=as_of)
-        .filter(Q(ended_at__isnull=True) | Q(ended_at__gt=as_of))
-        .order_by("-started_at")
-        .first()
+    if not cameras:
+        return []
+    as_of = {c.pk: now - datetime.timedelta(minutes=c.public_delay_minutes) for c in cameras}
+    earliest, latest = min(as_of.values()), max(as_of.values())
+    recent = defaultdict(list)  # under way at some camera's moment, or ended since the earliest
+    for incident in Incident.objects.filter(camera__in=cameras, started_at__lte=latest).filter(
+        Q(ended_at__isnull=True) | Q(ended_at__gt=earliest)
+    ):
+        recent[incident.camera_id].append(incident)
+    ended_before = dict(
+        Incident.objects.filter(camera__in=cameras, ended_at__lte=earliest)
+        .values("camera_id")
+        .annotate(last=Max("ended_at"))
+        .values_list("camera_id", "last")
     )
-    maintenance = Maintenance.objects.filter(
-        camera=camera, starts_at__lte=as_of, ends_at__gt=as_of
-    ).first()
+    windows = defaultdict(list)
+    for window in Maintenance.objects.filter(
+        camera__in=cameras, starts_at__lte=latest, ends_at__gt=earliest
+    ):
+        windows[window.camera_id].append(window)
+    return [
+        state_as_of(
+            camera,
+            as_of[camera.pk],
+            recent[camera.pk],
+            ended_before.get(camera.pk),
+            windows[camera.pk],
+        )
+        for camera in cameras
+    ]
+
+
+def state_as_of(
+    camera: Camera,
+    as_of: datetime.datetime,
+    incidents: list[Incident],
+    ended_before: datetime.datetime | None,
+    windows: list[Maintenance],
+) -> PublicState:
+    """One camera's public state at ``as_of`` from its incidents and maintenance windows around
+    that moment, and the last end of an incident before them."""
     last_seen = camera.last_seen_at
     if last_seen and last_seen > as_of:
         last_seen = as_of
+    maintenance = next((w for w in windows if w.starts_at <= as_of < w.ends_at), None)
     if maintenance:
         return PublicState(
             camera, Camera.Status.MAINTENANCE, maintenance.starts_at, last_seen, as_of
         )
-    if incident:
+    ongoing = [
+        i for i in incidents if i.started_at <= as_of and (i.ended_at is None or i.ended_at > as_of)
+    ]
+    if ongoing:
+        incident = max(ongoing, key=lambda i: i.started_at)
         return PublicState(camera, incident.status, incident.started_at, last_seen, as_of)
     if camera.last_probe_at is None or camera.last_seen_at is None:
         return PublicState(camera, Camera.Status.UNKNOWN, None, last_seen, as_of)
-    ended = (
-        Incident.objects.filter(camera=camera, ended_at__lte=as_of)
-        .order_by("-ended_at")
-        .values_list("ended_at", flat=True)
-        .first()
-    )
-    return PublicState(camera, Camera.Status.ONLINE, ended, last_seen, as_of)
+    ends = [i.ended_at for i in incidents if i.ended_at is not None and i.ended_at <= as_of]
+    if ended_before is not None:
+        ends.append(ended_before)
+    return PublicState(camera, Camera.Status.ONLINE, max(ends, default=None), last_seen, as_of)
 
 
 def public_incidents(cameras: list[Camera], now: datetime.datetime | None = None, days: int = 90):
