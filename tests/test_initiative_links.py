@@ -104,7 +104,7 @@ def test_the_public_page_shows_links_in_the_visitors_language(client, demo, pref
     data = client.get(f"/api/initiatives/{item.pk}/").json()
     assert [d["title"] for d in data["documents"]] == ["Рішення 131"]
     assert "Татарбунарська районна рада" in data["partners"]
-    assert data["tags"] == ["співпраця"]
+    assert data["tags"] == [{"uk": "співпраця", "en": ""}]  # a tag exists in Ukrainian only
 
 
 def test_unpublished_or_private_news_is_not_linked(client, demo):
