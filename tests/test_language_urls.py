@@ -212,7 +212,12 @@ def test_english_pages_mark_every_ukrainian_text_as_ukrainian(client, demo):
         locale__language_code="en", translation_key=item.area.translation_key
     ).unpublish()
     Initiative.objects.filter(pk=item.pk).update(
-        responsible_body="Виконавчий комітет", location="вул. Центральна", state="in_implementation"
+        title_en="",
+        summary_en="",
+        problem_en="",
+        responsible_body="Виконавчий комітет",
+        location="вул. Центральна",
+        state="in_implementation",
     )
     TransitionLog.record(
         item,
