@@ -13,12 +13,34 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms import page_cache
 from cms.i18n import is_foreign_alias, nearest_translated_ancestor, notice_url
 from cms.models import LanguageSettings, Organisation, Person
+from cms.translation_editor import (
+    PreselectedTargetPageTranslationView,
+    edit_for_moderation,
+    submit_first,
+)
 from cms.views import transliterate_slug
 
 
 @hooks.register("register_admin_urls")
 def register_slug_endpoint():
     return [path("transliterate-slug/", transliterate_slug, name="cms_transliterate_slug")]
+
+
+# Before wagtail-localize's own URL of the same path (its hooks run after ours: order 0).
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_form_with_target_selected():
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            PreselectedTargetPageTranslationView.as_view(),
+            name="cms_submit_page_translation",
+        )
+    ]
+
+
+# Before wagtail-localize's hook, which shows its translation editor for the same pages.
+hooks.register("before_edit_page", edit_for_moderation, order=-1)
+hooks.register("construct_page_action_menu", submit_first)
 
 
 @hooks.register("insert_editor_js")
