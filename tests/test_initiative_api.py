@@ -135,3 +135,16 @@ def test_english_csv_says_which_texts_are_in_ukrainian(client, demo):
     assert by_id[str(translated.pk)]["Title"] == translated.title_en
     assert by_id[str(translated.pk)]["Title language"] == "en"
     assert by_id[str(translated.pk)]["Priority area language"] == "en"
+
+
+def test_an_area_chosen_on_the_english_form_is_never_given_as_ukrainian(client, demo):
+    from cms.models import PriorityAreaPage
+
+    item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
+    english = PriorityAreaPage.objects.get(
+        locale__language_code="en", translation_key=item.area.translation_key
+    )
+    Initiative.objects.filter(pk=item.pk).update(area=english)  # as the English form stores it
+    item.area.unpublish()
+    data = client.get(f"/api/initiatives/{item.pk}/").json()
+    assert data["area"] == {"uk": "", "en": english.title}

@@ -24,6 +24,9 @@ from workflows.relations import public_relations
 from workflows.texts import localized
 
 MAX_LIMIT = 100
+#: Databases take a 64-bit OFFSET at most (SQLite: "datatype mismatch" beyond it); no list is
+#: anywhere near this long.
+MAX_OFFSET = 2**31 - 1
 
 
 def both(item: Initiative, name: str) -> dict[str, str]:
@@ -38,11 +41,11 @@ def one_language(text: str) -> dict[str, str]:
 
 
 def area_titles(items) -> dict:
-    """Each initiative's priority area titled in every language ("" where the area has no
-    published page in that language), by the area's translation key."""
+    """Each initiative's priority area titled in every language, by the area's translation key:
+    its own title, and each published translation's ("" for a language without one)."""
     areas = {item.area.translation_key: item.area for item in items if item.area}
     titles = {
-        key: {code: "" for code, _name in settings.LANGUAGES} | {settings.LANGUAGE_CODE: a.title}
+        key: {code: "" for code, _name in settings.LANGUAGES} | {a.locale.language_code: a.title}
         for key, a in areas.items()
     }
     depends_on(*(f"translations:{key}" for key in areas))
@@ -110,8 +113,8 @@ def initiative_list(request):
         offset = int(request.GET.get("offset", 0))
     except ValueError:
         return bad_request("limit and offset must be whole numbers")
-    if not (1 <= limit <= MAX_LIMIT) or offset < 0:
-        return bad_request(f"limit must be 1–{MAX_LIMIT} and offset at least 0")
+    if not (1 <= limit <= MAX_LIMIT) or not (0 <= offset <= MAX_OFFSET):
+        return bad_request(f"limit must be 1–{MAX_LIMIT} and offset 0–{MAX_OFFSET}")
     try:
         items, _filters = filtered_initiatives(request)
     except Http404 as error:
@@ -133,7 +136,7 @@ def initiative_list(request):
 
 @cache_public
 def initiative_detail(request, pk: int):
-    item = get_object_or_404(public_initiatives().select_related("area"), pk=pk)
+    item = get_object_or_404(public_initiatives().select_related("area__locale"), pk=pk)
     history = TransitionLog.objects.filter(
         content_type__model="initiative", object_id=item.pk, public=True
     )
@@ -194,12 +197,11 @@ def export_csv(request):
     )
     for item in items:
         title = localized(item, "title")
-        area, area_language = "", ""
-        if item.area:
-            area_language = (
-                language if titles[item.area.translation_key][language] else settings.LANGUAGE_CODE
-            )
-            area = titles[item.area.translation_key][area_language]
+        names = area_of(item, titles) or {}
+        # The visitor's language, else Ukrainian, else whichever language the area has.
+        order = (language, settings.LANGUAGE_CODE, *names)
+        area_language = next((code for code in order if names.get(code)), "")
+        area = names.get(area_language, "")
         writer.writerow(
             [
                 item.pk,
