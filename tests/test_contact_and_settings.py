@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.forms.models import FormSubmission
 
+from cms.form_guard import TOKEN_FIELD, TRAP_FIELD, form_token
 from cms.models import ContactPage, LanguageSettings, StandardPage
 from cms.tasks import send_contact_notification
 
@@ -18,7 +19,7 @@ def contact(lang: str) -> ContactPage:
     return ContactPage.objects.get(locale__language_code=lang)
 
 
-def form_data(page: ContactPage, seconds_ago: int = 30, trap: str = "", **values) -> dict:
+def form_data(page: ContactPage, trap: str = "", **values) -> dict:
     names = [field.clean_name for field in page.get_form_fields()]
     data = dict(
         zip(
@@ -28,7 +29,7 @@ def form_data(page: ContactPage, seconds_ago: int = 30, trap: str = "", **values
         )
     )
     data.update(values)
-    data.update(whf_name=trap, whf_time=str(int(time.time()) - seconds_ago))
+    data.update({TRAP_FIELD: trap, TOKEN_FIELD: form_token("contact")})
     return data
 
 
@@ -37,7 +38,7 @@ def test_contact_page_shows_address_hours_and_a_protected_form(client, demo, lan
     html = client.get(contact(lang).url).content.decode()
     assert ("Години прийому" if lang == "uk" else "Reception hours") in html
     assert ("Татарбунари" if lang == "uk" else "Tatarbunary") in html
-    assert 'name="whf_name"' in html and 'name="whf_time"' in html
+    assert f'name="{TRAP_FIELD}"' in html and f'name="{TOKEN_FIELD}"' in html
     assert 'name="csrfmiddlewaretoken"' in html
 
 
@@ -65,20 +66,33 @@ def test_message_is_stored_for_editors_and_mailed_by_a_job(
     assert sent.to == ["office@example.org"] and "ліхтар" in sent.body
 
 
-@pytest.mark.parametrize(("trap", "seconds_ago"), [("http://spam.example", 30), ("", 0)])
-def test_robots_are_dropped_silently(client, demo, trap, seconds_ago):
-    page = contact("uk")
-    response = client.post(page.url, form_data(page, seconds_ago=seconds_ago, trap=trap))
-    assert response.status_code == 200  # the robot sees the same thank-you page
+def test_robots_are_refused_and_told_so(client, demo):
+    page = contact("en")
+    response = client.post(page.url, form_data(page, trap="http://spam.example"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "could not be sent" in html and "ліхтар" in html  # what was typed is kept
     assert not FormSubmission.objects.filter(page=page).exists()
 
 
-def test_missing_honeypot_fields_are_dropped(client, demo):
+@pytest.mark.parametrize("unsigned_time", [None, 30], ids=["no token", "unsigned old timestamp"])
+def test_a_message_without_a_signed_token_is_refused(client, demo, unsigned_time):
     page = contact("uk")
     data = form_data(page)
-    del data["whf_time"]
-    client.post(page.url, data)
+    del data[TOKEN_FIELD]
+    if unsigned_time:  # what passed the former honeypot
+        data["whf_time"] = str(int(time.time()) - unsigned_time)
+    assert client.post(page.url, data).status_code == 400
     assert not FormSubmission.objects.filter(page=page).exists()
+
+
+def test_a_message_sent_at_once_is_kept_and_a_flood_is_limited(client, demo, settings):
+    page = contact("en")
+    client.get(page.url)
+    statuses = [client.post(page.url, form_data(page)).status_code for _ in range(20)]
+    allowed = settings.CONTACT_MESSAGES_PER_CLIENT_HOUR
+    assert statuses == [200] * allowed + [429] * (20 - allowed)
+    assert FormSubmission.objects.filter(page=page).count() == allowed
 
 
 def test_bad_input_is_explained_and_kept(client, demo):

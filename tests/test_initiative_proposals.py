@@ -6,6 +6,7 @@ import time
 import pytest
 from django.core import mail
 
+from cms.form_guard import TOKEN_FIELD, TRAP_FIELD, form_token
 from tests.workflow_helpers import member
 from workflows.models import Initiative, TransitionLog
 from workflows.notifications import Subscription, send_confirmation
@@ -14,7 +15,7 @@ from workflows.worklists import awaiting
 pytestmark = pytest.mark.django_db
 
 
-def proposal(seconds_ago: int = 30, trap: str = "", **values) -> dict:
+def proposal(trap: str = "", **values) -> dict:
     data = {
         "title": "Пішохідний перехід біля ліцею",
         "problem": "Діти перебігають дорогу між автівками.",
@@ -23,8 +24,8 @@ def proposal(seconds_ago: int = 30, trap: str = "", **values) -> dict:
         "name": "Олена",
         "email": "Olena@Example.org",
         "consent": "on",
-        "whf_name": trap,
-        "whf_time": str(int(time.time()) - seconds_ago),
+        TRAP_FIELD: trap,
+        TOKEN_FIELD: form_token("proposal"),
     }
     data.update(values)
     return data
@@ -40,7 +41,7 @@ def confirmations(monkeypatch):
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_the_form_is_offered_in_both_languages(client, demo, prefix):
     html = client.get(f"{prefix}/initiatives/propose/").content.decode()
-    assert 'name="whf_name"' in html and 'name="consent"' in html
+    assert f'name="{TOKEN_FIELD}"' in html and 'name="consent"' in html
     assert (
         f'href="{prefix}/initiatives/propose/"'
         in client.get(f"{prefix}/initiatives/").content.decode()
@@ -93,24 +94,31 @@ def test_the_office_can_accept_a_proposal_and_then_the_public_sees_it(client, de
         assert "olena@example.org" not in body and "олена" not in body
 
 
-@pytest.mark.parametrize(
-    "values",
-    [{"trap": "bot"}, {"seconds_ago": 0}],
-    ids=["trap filled", "too fast"],
-)
-def test_robots_get_thanks_and_store_nothing(client, demo, confirmations, values):
+def test_robots_are_refused_and_store_nothing(client, demo, confirmations):
     before = Initiative.objects.count()
-    response = client.post("/initiatives/propose/", proposal(**values))
-    assert response.status_code == 200 and "Дякуємо" in response.content.decode()
+    response = client.post("/initiatives/propose/", proposal(trap="bot"))
+    assert response.status_code == 400 and "Дякуємо" not in response.content.decode()
     assert Initiative.objects.count() == before and confirmations == []
 
 
-def test_missing_honeypot_fields_store_nothing(client, demo, confirmations):
+@pytest.mark.parametrize("unsigned_time", [None, 30], ids=["no token", "unsigned old timestamp"])
+def test_a_proposal_without_a_signed_token_stores_nothing(
+    client, demo, confirmations, unsigned_time
+):
     data = proposal()
-    del data["whf_time"]
+    del data[TOKEN_FIELD]
+    if unsigned_time:  # what passed the former honeypot
+        data["whf_time"] = str(int(time.time()) - unsigned_time)
     before = Initiative.objects.count()
-    client.post("/initiatives/propose/", data)
-    assert Initiative.objects.count() == before
+    assert client.post("/initiatives/propose/", data).status_code == 400
+    assert Initiative.objects.count() == before and confirmations == []
+
+
+def test_a_proposal_sent_at_once_is_stored(client, demo, confirmations):
+    before = Initiative.objects.count()
+    client.get("/initiatives/propose/")
+    assert client.post("/initiatives/propose/", proposal()).status_code == 200
+    assert Initiative.objects.count() == before + 1
 
 
 @pytest.mark.parametrize(

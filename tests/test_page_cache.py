@@ -44,8 +44,8 @@ def fresh(url: str) -> bytes:
 
 
 def without_render_time(content: bytes) -> bytes:
-    """The spam trap's hidden field holds the time the form was rendered."""
-    return re.sub(rb'(name="whf_time"[^>]*?value=")\d+"', rb'\1"', content)
+    """The follow form's signed token holds the time the form was rendered."""
+    return re.sub(rb'(name="form_token" value=")[^"]+"', rb'\1"', content)
 
 
 def head():

@@ -148,7 +148,8 @@ def test_every_role_gets_the_expected_outcome_at_every_url(demo):
 
 def side_effect_problems(samples, observed, users) -> list[str]:
     """A GET changes nothing it should not: a camera picture is logged once per look by
-    those who got it, an incident stays unacknowledged, a follower stays subscribed."""
+    those who got it, an incident stays unacknowledged, a follower stays subscribed and
+    unconfirmed (mail scanners open the e-mailed links)."""
     problems = []
     snapshot, incident, follower = (samples.rows[k] for k in ("snapshot", "incident", "follower"))
     looked = sorted(
@@ -168,6 +169,8 @@ def side_effect_problems(samples, observed, users) -> list[str]:
         problems.append("a GET acknowledged the incident")
     if not type(follower).objects.filter(pk=follower.pk).exists():
         problems.append("a GET stopped the subscription")
+    elif type(follower).objects.get(pk=follower.pk).confirmed_at is not None:
+        problems.append("a GET confirmed the subscription")
     return problems
 
 

@@ -1,20 +1,24 @@
 """Residents propose an initiative from the public site.
 
 A proposal lands as "submitted": the office sees it in its worklist, the public does not see it
-until the office accepts it. Spam is kept out by wagtail-honeypot's hidden field and minimum
-time; the proposer's address is never shown and is asked to confirm before anything else is
-sent to it (the same double opt-in as following).
+until the office accepts it. Spam is kept out by the signed form token, the trap field and
+the rate limits of ``cms.form_guard`` (a few proposals an hour per client and per e-mail
+address); a refused proposal is told so and keeps what was typed. The proposer's address is
+never shown and is asked to confirm before anything else is sent to it (the same double opt-in
+as following).
 """
 
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms import form_guard
 from cms.models import PriorityAreaPage
 from workflows.models import Initiative, TransitionLog
 
@@ -93,19 +97,30 @@ def create_proposal(data: dict, language: str) -> Initiative:
     return initiative
 
 
-def propose(request):
-    """``/initiatives/propose/``: a resident's proposal, checked for robots."""
-    from cms.models.contact import ContactPage
+PROPOSAL_FORM = "proposal"
 
-    if request.method == "POST":
-        form = ProposalForm(request.POST)
-        if form.is_valid():
-            if ContactPage.passes_honeypot(request.POST):
-                create_proposal(form.cleaned_data, get_language())
-            # A robot gets the same thanks as a person, and nothing is stored.
+
+def propose(request):
+    """``/initiatives/propose/``: a resident's proposal, checked for robots and floods."""
+    if request.method != "POST":
+        return TemplateResponse(request, "workflows/propose.html", {"form": ProposalForm()})
+    form = ProposalForm(request.POST)
+    refusal = form_guard.check_form(request.POST, PROPOSAL_FORM)
+    if refusal is None and form.is_valid():
+        refusal = form_guard.check_limits(
+            form_guard.per_client(request, PROPOSAL_FORM, settings.PROPOSALS_PER_CLIENT_HOUR),
+            form_guard.per_recipient(
+                PROPOSAL_FORM, form.cleaned_data["email"], settings.PROPOSALS_PER_ADDRESS_HOUR
+            ),
+        )
+        if refusal is None:
+            create_proposal(form.cleaned_data, get_language())
             return TemplateResponse(request, "workflows/propose.html", {"sent": True})
-        status = 400
-    else:
-        form = ProposalForm()
-        status = 200
-    return TemplateResponse(request, "workflows/propose.html", {"form": form}, status=status)
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+    return TemplateResponse(
+        request,
+        "workflows/propose.html",
+        {"form": form},
+        status=refusal.status if refusal else 400,
+    )

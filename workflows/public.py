@@ -7,6 +7,7 @@ private states (a draft, a proposal the office has not accepted yet) do not exis
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
+from cms import form_guard
 from cms.i18n import in_locale, translated
 from cms.models import PriorityAreaPage
 from cms.page_cache import cache_public, depends_on
@@ -74,6 +76,7 @@ def pipeline(counts: dict[str, int], width: int = 640, bar_height: int = 22) -> 
         "height": len(rows) * (bar_height + 8),
         "bar_height": bar_height,
         "label_width": label_width,
+        "bar_span": width - label_width - 40,  # the longest bar, for bars drawn on their own
         "rows": rows,
     }
 
@@ -261,49 +264,97 @@ class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your e-mail"), max_length=254)
 
 
+FOLLOW_FORM = "follow"
+
+
 @csrf_exempt
 def subscribe(request, pk: int | None = None):
     """Follow one initiative (or the tracker): a confirmation e-mail goes out first.
 
     Without a CSRF token, so that the tracker pages carrying this form can be cached for
-    everyone: a forged request can only ask for a confirmation e-mail to an address the
-    forger already knows, and nothing is followed until its owner clicks the link.
+    everyone; the signed form token (``cms.form_guard``) is what a submission must carry
+    instead. A forged request can only ask for a confirmation e-mail to an address the forger
+    already knows, at most one per address while it is pending and a few per client an hour,
+    and nothing is followed until its owner confirms.
     """
-    from cms.models.contact import ContactPage
     from workflows.notifications import Subscription, send_confirmation
 
     initiative = get_object_or_404(public_initiatives(), pk=pk) if pk else None
     if request.method != "POST":
         return redirect(reverse("initiative", args=[pk]) if pk else reverse("tracker"))
     form = SubscribeForm(request.POST)
-    if form.is_valid() and ContactPage.passes_honeypot(request.POST):
-        subscription, _created = Subscription.objects.get_or_create(
-            email=form.cleaned_data["email"].lower(),
-            initiative=initiative,
-            defaults={"language": get_language()},
+
+    def refused(refusal: form_guard.Refusal) -> TemplateResponse:
+        form.add_error(None, refusal.message)
+        return TemplateResponse(
+            request,
+            "workflows/subscribe.html",
+            {"form": form, "initiative": initiative},
+            status=refusal.status,
         )
-        if not subscription.confirmed_at:
-            send_confirmation.send(subscription.pk)
-    elif not form.is_valid():
+
+    if refusal := form_guard.check_form(request.POST, FOLLOW_FORM):
+        return refused(refusal)
+    if not form.is_valid():
         return TemplateResponse(
             request,
             "workflows/subscribe.html",
             {"form": form, "initiative": initiative},
             status=400,
         )
-    # The same answer whether the address was new, known or a robot's: nothing to learn here.
+    if refusal := form_guard.check_limits(
+        form_guard.per_client(request, FOLLOW_FORM, settings.FOLLOW_REQUESTS_PER_CLIENT_HOUR)
+    ):
+        return refused(refusal)
+    email = form.cleaned_data["email"].lower()
+    known = Subscription.objects.filter(email=email, initiative=initiative).first()
+    if not (known and known.confirmed_at):
+        if not form_guard.claim_once(
+            PENDING_CONFIRMATION, email, settings.FOLLOW_CONFIRMATION_PENDING_SECONDS
+        ):
+            return TemplateResponse(
+                request, "workflows/subscribe.html", {"pending": True, "initiative": initiative}
+            )
+        subscription = (
+            known
+            or Subscription.objects.get_or_create(
+                email=email, initiative=initiative, defaults={"language": get_language()}
+            )[0]
+        )
+        send_confirmation.send(subscription.pk)
+    # The same answer whether the address was new or already following: nothing to learn here.
     return TemplateResponse(
         request, "workflows/subscribe.html", {"sent": True, "initiative": initiative}
     )
 
 
+#: One follow confirmation pending per e-mail address (``cms.form_guard.claim_once``).
+PENDING_CONFIRMATION = "follow-pending"
+
+
 def confirm_subscription(request, token: str):
+    """The link in the confirmation e-mail: the GET shows a button, only its POST confirms.
+
+    Mail scanners open links in messages; a GET that confirmed would follow for them.
+    """
     from workflows.notifications import Subscription
 
     subscription = get_object_or_404(Subscription, token=token[:64])
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "workflows/subscribe.html",
+            {
+                "confirm": subscription,
+                "initiative": subscription.initiative,
+                "title": subscription.initiative and localized(subscription.initiative, "title"),
+            },
+        )
     if not subscription.confirmed_at:
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
+    # Confirmed: the address may ask to follow something else at once.
+    form_guard.release(PENDING_CONFIRMATION, subscription.email)
     return TemplateResponse(
         request,
         "workflows/subscribe.html",

@@ -7,6 +7,7 @@ import logging
 
 from django.conf import settings
 from django.db import models, transaction
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,12 +16,14 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
-from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
+from wagtail_honeypot.models import HoneypotFormMixin
 
+from cms import form_guard
 from cms.models.base import LatinSlugMixin, SitePage
 from cms.models.reception import ReceptionSlotBlock, reception_rows
 
 logger = logging.getLogger(__name__)
+CONTACT_FORM = "contact"
 
 
 class ContactFormField(AbstractFormField):
@@ -35,10 +38,11 @@ class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
     """Where and when the office receives residents (street address and weekly schedule, kept
     on the page of each language, also shown in the footer) and a form.
 
-    Spam protection: a hidden field that people leave empty and a minimum time between
-    showing the form and sending it (wagtail-honeypot). A message that fails either test is
-    dropped without saying so, so a robot learns nothing. Messages are stored as form
-    submissions; e-mail to the office is sent by a background job after the commit.
+    Spam protection (``cms.form_guard``, switched by the page's ``honeypot`` field): a signed
+    form token, a hidden field that people leave empty, and a few messages an hour per client
+    address. A refused message is told so and keeps what was typed; there is no minimum time,
+    so a quick person is never dropped. Messages are stored as form submissions; e-mail to the
+    office is sent by a background job after the commit.
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -103,10 +107,33 @@ class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
         """The reception schedule as it reads (``cms.models.reception.reception_rows``)."""
         return reception_rows(self.reception_schedule)
 
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        refusal = form_guard.check_form(request.POST, CONTACT_FORM) if self.honeypot else None
+        if refusal is None and form.is_valid():
+            refusal = form_guard.check_limits(
+                form_guard.per_client(
+                    request, CONTACT_FORM, settings.CONTACT_MESSAGES_PER_CLIENT_HOUR
+                )
+            )
+            if refusal is None:
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+        if refusal is not None:
+            logger.info("Contact form message refused (page %s): %s", self.pk, refusal.status)
+            form.add_error(None, refusal.message)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(
+            request,
+            self.get_template(request),
+            context,
+            status=refusal.status if refusal else 200,
+        )
+
     def process_form_submission(self, form):
-        if self.honeypot and not self.passes_honeypot(form.data):
-            logger.info("Contact form message dropped by the spam check (page %s).", self.pk)
-            return None
         submission = self.get_submission_class().objects.create(
             form_data=form.cleaned_data, page=self
         )
@@ -115,14 +142,3 @@ class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
 
             transaction.on_commit(lambda: send_contact_notification.send(submission.pk))
         return submission
-
-    @staticmethod
-    def passes_honeypot(data) -> bool:
-        name_field = getattr(settings, "HONEYPOT_NAME_FIELD", "whf_name")
-        time_field = getattr(settings, "HONEYPOT_TIME_FIELD", "whf_time")
-        interval = getattr(settings, "HONEYPOT_TIME_INTERVAL", 3)
-        if name_field not in data or time_field not in data:
-            return False
-        return data[name_field] == "" and HoneypotFormSubmissionMixin.time_diff(
-            data[time_field], interval
-        )

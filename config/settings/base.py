@@ -244,10 +244,23 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # unofficial Latin slug that the server could not tell from one an editor chose.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-# Contact form spam protection (wagtail-honeypot): on for new form pages; a message sent
-# faster than this many seconds after the page was shown is dropped.
+# Residents' forms (contact, proposal, follow) are guarded by cms.form_guard: a signed form
+# token, a trap field and rate limits. The contact page's "spam protection" switch is on for
+# new pages (the field comes from wagtail-honeypot's model mixin).
 HONEYPOT_ENABLED_DEFAULT = True
-HONEYPOT_TIME_INTERVAL = env.int("HONEYPOT_TIME_INTERVAL", default=3)
+#: How long a form token is accepted. The follow forms sit in pages the page cache keeps for up
+#: to PAGE_CACHE_SECONDS, and residents leave pages open for hours: a day is comfortably longer.
+FORM_TOKEN_SECONDS = env.int("FORM_TOKEN_SECONDS", default=24 * 3600)
+#: Per client address and hour (an office or café Wi-Fi shares one address: not too few).
+FOLLOW_REQUESTS_PER_CLIENT_HOUR = env.int("FOLLOW_REQUESTS_PER_CLIENT_HOUR", default=10)
+PROPOSALS_PER_CLIENT_HOUR = env.int("PROPOSALS_PER_CLIENT_HOUR", default=5)
+CONTACT_MESSAGES_PER_CLIENT_HOUR = env.int("CONTACT_MESSAGES_PER_CLIENT_HOUR", default=5)
+#: Per recipient: proposals confirmed to one e-mail address per hour, and how long one pending
+#: follow confirmation holds back the next for the same address (confirming releases it).
+PROPOSALS_PER_ADDRESS_HOUR = env.int("PROPOSALS_PER_ADDRESS_HOUR", default=3)
+FOLLOW_CONFIRMATION_PENDING_SECONDS = env.int(
+    "FOLLOW_CONFIRMATION_PENDING_SECONDS", default=24 * 3600
+)
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):

@@ -96,7 +96,6 @@ def server_environment(tmp: Path, port: int) -> dict[str, str]:
         SCHEDULER_LOCK_REDIS_URL="",
         MEDIA_ROOT=str(tmp / "media"),
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        HONEYPOT_TIME_INTERVAL="3",
         # Nothing serves the demo cameras' stream ports: their probes fail fast and harmlessly.
         CCTV_SIMULATOR_HTTP_PORT=str(free_port()),
         CCTV_SIMULATOR_RTSP_PORT=str(free_port()),

@@ -104,7 +104,7 @@ RULES = [
     # Following by e-mail: the form is POSTed; a GET goes back to the initiative or tracker.
     rule("(en/)initiatives/follow/", REDIRECTS),
     rule("(en/)initiatives/<int:pk>/follow/", REDIRECTS, private=NOT_FOUND),
-    rule("(en/)initiatives/follow/confirm/<str:token>/", PUBLIC),  # the e-mailed link
+    rule("(en/)initiatives/follow/confirm/<str:token>/", PUBLIC),  # a button; the POST confirms
     rule("(en/)initiatives/follow/stop/<str:token>/", PUBLIC),  # a button; the POST stops
     # --- Situational centre (cctv_bridge): operators and administrators --------------------
     rule("admin/cctv/", OPERATORS),
@@ -323,6 +323,4 @@ GET_SIDE_EFFECTS = {
     "answers a GET with (the session itself stays valid); the matrix signs in again.",
     "admin/cctv/snapshot/<int:pk>/": "every look at a camera picture is written to the access "
     "log, on purpose; the matrix checks one row per role that got the picture.",
-    "(en/)initiatives/follow/confirm/<str:token>/": "the link in the confirmation e-mail "
-    "confirms the subscription (idempotent).",
 }
