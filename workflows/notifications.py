@@ -8,7 +8,9 @@ through the broker.
 
 from __future__ import annotations
 
+import logging
 import secrets
+import unicodedata
 
 import dramatiq
 from django.conf import settings
@@ -20,6 +22,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from workflows.texts import localized
+
+logger = logging.getLogger(__name__)
 
 
 def new_token() -> str:
@@ -79,6 +83,17 @@ class Delivery(models.Model):
         return f"{self.log_id} → {self.subscription_id}"
 
 
+class FollowersNotMailed(Exception):
+    """Some followers could not be mailed this time; the job's retry tries them again."""
+
+
+def mail_subject(text: str) -> str:
+    """``text`` as a safe e-mail subject: one line, control characters and line breaks turned
+    into single spaces (a header with a line break is refused by the mail library)."""
+    spaced = "".join(" " if unicodedata.category(char) == "Cc" else char for char in str(text))
+    return " ".join(spaced.split())
+
+
 def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -107,7 +122,7 @@ def send_confirmation(subscription_id: int) -> None:
             and localized(subscription.initiative, "title", language),
         }
         send_mail(
-            str(_("Confirm your subscription")),
+            mail_subject(_("Confirm your subscription")),
             render_to_string("workflows/email/confirm.txt", context),
             None,
             [subscription.email],
@@ -128,7 +143,8 @@ def notify_followers(log_id: int) -> None:
     followers = Subscription.objects.filter(confirmed_at__isnull=False).filter(
         models.Q(initiative=initiative) | models.Q(initiative__isnull=True)
     )
-    for subscription in followers:
+    failed = 0
+    for subscription in followers.order_by("pk"):
         # The row is inserted, the mail sent and the row marked sent in ONE transaction, which
         # commits right after the mail server accepts the message. So the committed row means
         # "sent": a send that fails, or a worker killed mid-send, rolls the row back and the
@@ -136,14 +152,28 @@ def notify_followers(log_id: int) -> None:
         # row locks its (log, subscription) key: a duplicate job running at the same time
         # waits on it, then skips. Only a crash in the instant between the server's "250 OK"
         # and the commit can mail someone twice.
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    delivery = Delivery.objects.create(log=log, subscription=subscription)
-            except IntegrityError:
-                continue  # already mailed by an earlier run of this job
-            mail_step(log, initiative, subscription)
-            Delivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
+        try:
+            with transaction.atomic():
+                try:
+                    with transaction.atomic():
+                        delivery = Delivery.objects.create(log=log, subscription=subscription)
+                except IntegrityError:
+                    continue  # already mailed by an earlier run of this job
+                mail_step(log, initiative, subscription)
+                Delivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
+        except Exception as error:  # one follower never holds back the others
+            failed += 1
+            # The error's text may name the address: only its kind and the ids are logged.
+            logger.warning(
+                "Step %s not mailed to subscription %s (%s); the job will retry.",
+                log.pk,
+                subscription.pk,
+                type(error).__name__,
+            )
+    if failed:
+        raise FollowersNotMailed(
+            f"{failed} of {followers.count()} followers not mailed for step {log.pk}."
+        )
 
 
 def mail_step(log, initiative, subscription: Subscription) -> None:
@@ -158,7 +188,7 @@ def mail_step(log, initiative, subscription: Subscription) -> None:
             "stop_url": absolute(path_in(language, "subscription_stop", token=subscription.token)),
         }
         send_mail(
-            str(context["title"]),
+            mail_subject(context["title"]),
             render_to_string("workflows/email/step.txt", context),
             None,
             [subscription.email],

@@ -10,6 +10,8 @@ as following).
 
 from __future__ import annotations
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.db import transaction
@@ -54,6 +56,15 @@ class ProposalForm(forms.Form):
         self.fields["area"].queryset = PriorityAreaPage.objects.live().filter(
             locale=Locale.get_active()
         )
+
+    def clean_title(self) -> str:
+        """One line: the title becomes the subject of every e-mail about the initiative."""
+        title = self.cleaned_data["title"]
+        if any(unicodedata.category(char) == "Cc" for char in title):
+            raise forms.ValidationError(
+                _("The title must be a single line, without line breaks or tabs.")
+            )
+        return title
 
 
 def create_proposal(data: dict, language: str) -> Initiative:
