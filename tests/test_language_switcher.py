@@ -195,3 +195,17 @@ def test_a_translated_article_links_the_area_page_in_its_own_language(client, de
     assert f'<a href="{english_area.url}">{english_area.title}</a>' in html
     assert f'href="{ukrainian_area.url}"' not in html
     assert article.title in client.get(english_area.url).content.decode()
+
+
+def test_a_cached_sitemap_gains_a_newly_public_initiative(client, demo):
+    from workflows.models import Initiative
+
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "miss"
+    item = Initiative.objects.create(title_uk="Нова ініціатива", state="accepted")
+    assert f"http://testserver/en/initiatives/{item.pk}/" in sitemap_entries(client)
+
+
+def test_a_missing_initiative_declares_no_alternates(client, demo):
+    response = client.get("/en/initiatives/999999/")
+    assert response.status_code == 404
+    assert hreflangs(response.content.decode()) == {}
