@@ -209,3 +209,20 @@ def test_a_missing_initiative_declares_no_alternates(client, demo):
     response = client.get("/en/initiatives/999999/")
     assert response.status_code == 404
     assert hreflangs(response.content.decode()) == {}
+
+
+def test_a_translated_article_names_its_authors_in_its_own_language(client, demo):
+    from cms.models import NewsPage, NewsPageAuthor, Person
+
+    article = NewsPage.objects.live().filter(locale__language_code="en").first()
+    uk = Locale.objects.get(language_code="uk")
+    translated = Person.objects.create(name="Олена Коваль", group="leadership", locale=uk)
+    english = translated.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.name = "Olena Koval"
+    english.save()
+    untranslated = Person.objects.create(name="Іван Петренко", group="leadership", locale=uk)
+    for person in (translated, untranslated):  # as copied from the Ukrainian article
+        NewsPageAuthor.objects.create(news_page=article, person=person)
+    html = client.get(article.url).content.decode()
+    assert "Olena Koval" in html and "Олена Коваль" not in html
+    assert '<span lang="uk">Іван Петренко</span>' in html

@@ -81,10 +81,11 @@ def lang_attr(value) -> SafeString:
 
 
 @register.filter
-def lang_marked(value) -> SafeString:
+def lang_marked(value, source=None) -> SafeString:
     """``value``, inside ``<span lang="uk">`` if it is not in the page's language (for text
-    inside a sentence, where no element of its own carries it)."""
-    language = _foreign_language(value)
+    inside a sentence, where no element of its own carries it). ``source``, if given, is what
+    the text comes from and decides its language: ``{{ person.name|lang_marked:person }}``."""
+    language = _foreign_language(value if source is None else source)
     if language:
         return format_html('<span lang="{}">{}</span>', language, value)
     return conditional_escape(value)
