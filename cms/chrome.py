@@ -73,11 +73,11 @@ def build_chrome(request: HttpRequest | None, language: str) -> dict:
             for block in settings_row.navigation
             if block.value["page"] is not None
         ],
-        "reception": reception(request),
+        "reception": reception(),
     }
 
 
-def reception(request: HttpRequest | None) -> dict | None:
+def reception() -> dict | None:
     """Where and when the office receives residents, from the contact page of the visitor's
     language (None while it has none)."""
     from cms.models import ContactPage
@@ -90,7 +90,6 @@ def reception(request: HttpRequest | None) -> dict | None:
         "locality": page.locality,
         "reception_hours": page.reception_hours,
         "reception_note": page.reception_note,
-        "url": page.get_url(request),
         "translation_key": str(page.translation_key),
     }
 
