@@ -42,6 +42,12 @@ class Refusal:
 
     status: int
     message: str
+    #: For a limit: when to try again, in seconds (the ``Retry-After`` header of the 429).
+    retry_after: int | None = None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)} if self.retry_after else {}
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,7 @@ def check_limits(*limits: Limit) -> Refusal | None:
     """Count the submission against every limit; the first one exceeded refuses it (429)."""
     for limit in limits:
         if not take(limit):
-            return Refusal(429, limit.message)
+            return Refusal(429, limit.message, retry_after=limit.seconds)
     return None
 
 

@@ -92,6 +92,7 @@ def test_a_message_sent_at_once_is_kept_and_a_flood_is_limited(client, demo, set
     statuses = [client.post(page.url, form_data(page)).status_code for _ in range(20)]
     allowed = settings.CONTACT_MESSAGES_PER_CLIENT_HOUR
     assert statuses == [200] * allowed + [429] * (20 - allowed)
+    assert client.post(page.url, form_data(page))["Retry-After"] == "3600"
     assert FormSubmission.objects.filter(page=page).count() == allowed
 
 

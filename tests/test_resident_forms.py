@@ -178,6 +178,7 @@ def test_fifty_follow_requests_from_one_client_are_limited(
     assert len(mail.outbox) == allowed == Subscription.objects.count()
     refused = responses[allowed:]
     assert {r.status_code for r in refused} == {429}
+    assert refused[0]["Retry-After"] == "3600"  # the limits count per hour
     assert "Too many" in refused[0].content.decode()
     assert 'value="person49@example.org"' in refused[-1].content.decode()
 
@@ -196,6 +197,7 @@ def test_fifty_proposals_from_one_client_are_limited(
     assert Initiative.objects.count() == before + allowed
     assert len(mail.outbox) == allowed
     assert {r.status_code for r in responses[allowed:]} == {429}
+    assert responses[-1]["Retry-After"] == "3600"
     html = responses[-1].content.decode()
     assert "Too many" in html and "Увечері темно, люди падають." in html
 

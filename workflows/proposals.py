@@ -134,4 +134,5 @@ def propose(request):
         "workflows/propose.html",
         {"form": form},
         status=refusal.status if refusal else 400,
+        headers=refusal.headers if refusal else None,
     )

@@ -291,6 +291,7 @@ def subscribe(request, pk: int | None = None):
             "workflows/subscribe.html",
             {"form": form, "initiative": initiative},
             status=refusal.status,
+            headers=refusal.headers,
         )
 
     if refusal := form_guard.check_form(request.POST, FOLLOW_FORM):

@@ -131,6 +131,7 @@ class ContactPage(HoneypotFormMixin, AbstractEmailForm, SitePage):
             self.get_template(request),
             context,
             status=refusal.status if refusal else 200,
+            headers=refusal.headers if refusal else None,
         )
 
     def process_form_submission(self, form):
