@@ -226,3 +226,16 @@ def test_a_translated_article_names_its_authors_in_its_own_language(client, demo
     html = client.get(article.url).content.decode()
     assert "Olena Koval" in html and "Олена Коваль" not in html
     assert '<span lang="uk">Іван Петренко</span>' in html
+
+
+def test_a_ukrainian_tag_on_an_english_article_is_marked_ukrainian(client, demo):
+    from cms.models import NewsPage
+
+    article = NewsPage.objects.live().filter(locale__language_code="en").first()
+    article.tags.add("безпека")
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert re.search(r'<a href="[^"]+\?tag=[^"]+" lang="uk">#безпека</a>', html)
+    slug = article.tags.get(name="безпека").slug
+    index = client.get(article.get_parent().url, {"tag": slug}).content.decode()
+    assert '<span lang="uk">#безпека</span>' in index
