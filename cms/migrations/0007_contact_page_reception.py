@@ -5,30 +5,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0006_editors_manage_signatories_and_people'),
+        ("cms", "0006_editors_manage_signatories_and_people"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contactpage',
-            name='locality',
-            field=models.CharField(blank=True, help_text='E.g. Tatarbunary, Odesa oblast.', max_length=120, verbose_name='town and region'),
+            model_name="contactpage",
+            name="locality",
+            field=models.CharField(
+                blank=True,
+                help_text="E.g. Tatarbunary, Odesa oblast.",
+                max_length=120,
+                verbose_name="town and region",
+            ),
         ),
         migrations.AddField(
-            model_name='contactpage',
-            name='reception_note',
-            field=models.TextField(blank=True, help_text='Who receives residents, what to bring.', verbose_name='reception note'),
+            model_name="contactpage",
+            name="reception_note",
+            field=models.TextField(
+                blank=True,
+                help_text="Who receives residents, what to bring.",
+                verbose_name="reception note",
+            ),
         ),
         migrations.AddField(
-            model_name='contactpage',
-            name='reception_schedule',
-            field=wagtail.fields.StreamField([('slot', 3)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('0', 'Monday'), ('1', 'Tuesday'), ('2', 'Wednesday'), ('3', 'Thursday'), ('4', 'Friday'), ('5', 'Saturday'), ('6', 'Sunday')], 'label': 'Day'}), 1: ('wagtail.blocks.TimeBlock', (), {'label': 'From'}), 2: ('wagtail.blocks.TimeBlock', (), {'label': 'Until'}), 3: ('wagtail.blocks.StructBlock', [[('weekday', 0), ('starts', 1), ('ends', 2)]], {})}, verbose_name='reception days'),
+            model_name="contactpage",
+            name="reception_schedule",
+            field=wagtail.fields.StreamField(
+                [("slot", 3)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("0", "Monday"),
+                                ("1", "Tuesday"),
+                                ("2", "Wednesday"),
+                                ("3", "Thursday"),
+                                ("4", "Friday"),
+                                ("5", "Saturday"),
+                                ("6", "Sunday"),
+                            ],
+                            "label": "Day",
+                        },
+                    ),
+                    1: ("wagtail.blocks.TimeBlock", (), {"label": "From"}),
+                    2: ("wagtail.blocks.TimeBlock", (), {"label": "Until"}),
+                    3: (
+                        "wagtail.blocks.StructBlock",
+                        [[("weekday", 0), ("starts", 1), ("ends", 2)]],
+                        {},
+                    ),
+                },
+                verbose_name="reception days",
+            ),
         ),
         migrations.AddField(
-            model_name='contactpage',
-            name='street_address',
-            field=models.CharField(blank=True, help_text='Where residents come to the reception, e.g. street, building, entrance.', max_length=200, verbose_name='street address'),
+            model_name="contactpage",
+            name="street_address",
+            field=models.CharField(
+                blank=True,
+                help_text="Where residents come to the reception, e.g. street, building, entrance.",
+                max_length=200,
+                verbose_name="street address",
+            ),
         ),
     ]
