@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.models import ContactPage
 from cms.models.reception import ReceptionSlotBlock, reception_rows
@@ -83,3 +86,41 @@ def test_days_with_the_same_hours_read_as_one_line():
         ]
     )
     assert [row["opening_hours"] for row in rows] == ["Tu,Th 10:00-13:00", "Fr 14:00-16:00"]
+
+
+def test_an_editor_is_told_when_a_reception_ends_before_it_starts(client, demo):
+    editor = get_user_model().objects.create_user("reception-editor", password="x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    page = contact("uk")
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": rich_text(""),
+            "thank_you_text": rich_text(""),
+            "street_address": "вул. Центральна, 1",
+            "locality": "м. Татарбунари",
+            "reception_schedule": streamfield(
+                [("slot", {"weekday": "1", "starts": "13:00", "ends": "10:00"})]
+            ),
+            "reception_note": "",
+            "honeypot": "on",
+            "from_address": "",
+            "to_address": "",
+            "subject": "",
+            "form_fields": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 200  # the form again, not a redirect
+    html = response.content.decode()
+    assert "Прийом має закінчуватися пізніше, ніж починається." in html or (
+        "The reception must end after it starts." in html
+    )
+    page.refresh_from_db()
+    assert [slot.value["starts"] for slot in page.reception_schedule] == [
+        datetime.time(10),
+        datetime.time(14),
+    ]  # nothing saved

@@ -85,6 +85,12 @@ PAGE_TYPES = {
         {
             "intro": rich_text(""),
             "thank_you_text": rich_text(""),
+            "street_address": "вул. Центральна, 1",
+            "locality": "м. Татарбунари",
+            "reception_schedule": streamfield(
+                [("slot", {"weekday": "1", "starts": "10:00", "ends": "13:00"})]
+            ),
+            "reception_note": "",
             "honeypot": "on",
             "from_address": "",
             "to_address": "",
