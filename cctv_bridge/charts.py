@@ -36,7 +36,10 @@ def nice_ticks(low: float, high: float, target: int = TICKS) -> list[float]:
 
 @dataclass(frozen=True)
 class Tick:
-    position: float
+    """A tick: its SVG coordinate, already written out (never localised: "12,5" is not a
+    length), and its label, localised."""
+
+    position: str
     label: str
 
 
@@ -73,18 +76,22 @@ def time_chart(
     end: datetime.datetime,
     *,
     bounds: tuple[float, float] | None = None,
+    unit: str = "",
     hours_between_ticks: int = 4,
 ) -> TrendChart:
     """``samples`` (time, value or None for a gap) between ``start`` and ``end`` as a chart;
-    ``bounds`` fixes the value axis (0-100 for a percentage), otherwise it fits the data."""
+    ``bounds`` fixes the value axis (0-100 for a percentage), otherwise it fits the data;
+    ``unit`` follows each value-axis label ("100 %")."""
     values = [v for _, v in samples if v is not None]
     if not values:
         return TrendChart(title=title)
-    low, high = bounds if bounds else (min(values), max(values))
-    if not bounds and low >= 0:
-        low = 0.0  # a response time or a rate reads against zero, not against its own minimum
-    ticks = nice_ticks(low, high)
-    low, high = ticks[0], ticks[-1]
+    if bounds:
+        low, high = bounds
+        ticks = [tick for tick in nice_ticks(low, high) if low <= tick <= high]
+    else:
+        # A response time or a rate reads against zero, not against its own minimum.
+        ticks = nice_ticks(min(0.0, min(values)), max(values))
+        low, high = ticks[0], ticks[-1]
     span = end - start
 
     def x(at: datetime.datetime) -> float:
@@ -102,7 +109,9 @@ def time_chart(
     return TrendChart(
         title=title,
         segments=[polyline(run) for run in runs if run],
-        y_ticks=[Tick(round(y(value), 1), format_value(value)) for value in ticks],
+        y_ticks=[
+            Tick(f"{y(value):.1f}", f"{format_value(value)} {unit}".strip()) for value in ticks
+        ],
         x_ticks=hour_ticks(start, end, hours_between_ticks, x),
         summary=f"{format_value(min(values))} – {format_value(max(values))}",
     )
@@ -123,6 +132,6 @@ def hour_ticks(start, end, every: int, x) -> list[Tick]:
     ticks = []
     while local <= end:
         if local.hour % every == 0:
-            ticks.append(Tick(round(x(local), 1), local.strftime("%H:%M")))
+            ticks.append(Tick(f"{x(local):.1f}", local.strftime("%H:%M")))
         local += datetime.timedelta(hours=1)
     return ticks

@@ -26,7 +26,7 @@ STATES = {
     "degraded": (1, _("Degraded"), "⚠"),
     "unstable": (1, _("Unstable"), "↯"),
     "unknown": (2, _("Unknown"), "?"),
-    "maintenance": (3, _("Maintenance"), "⏸"),
+    "maintenance": (3, _("Maintenance"), "⚒"),
     "online": (4, _("Online"), "✓"),
 }
 #: With no probe result for this long, the states shown may be out of date: the probes (the

@@ -111,11 +111,12 @@ def trend_charts(camera: Camera, now: datetime.datetime) -> tuple[list[TrendChar
     charts = [
         time_chart(_("Response time, ms (time to the first frame)"), response, since, now),
         time_chart(
-            _("Availability, % of probes answered per hour"),
+            _("Availability: the share of probes answered, hour by hour"),
             availability,
             since,
             now,
             bounds=(0, 100),
+            unit="%",
         ),
         time_chart(
             _("Brightness, grey level 0–255"),

@@ -99,6 +99,8 @@ def server_environment(tmp: Path, port: int) -> dict[str, str]:
         # Nothing serves the demo cameras' stream ports: their probes fail fast and harmlessly.
         CCTV_SIMULATOR_HTTP_PORT=str(free_port()),
         CCTV_SIMULATOR_RTSP_PORT=str(free_port()),
+        # The operator console refreshes itself quickly, so a test sees a change come in.
+        CCTV_CONSOLE_REFRESH_SECONDS="2",
         PYTHONUNBUFFERED="1",
     )
     return env

@@ -144,6 +144,26 @@ def open_incident() -> dict:
     return {"incident": incident.pk, "camera": camera.code}
 
 
+def quiet_camera() -> dict:
+    """An online camera nobody probes, whose state the operator console test changes."""
+    from django.utils import timezone
+
+    from cctv_bridge.models import Camera
+
+    camera = Camera(
+        code="bt-live",
+        name_uk="Браузерний тест: камера, що змінює стан",
+        name_en="Browser test: a camera that changes state",
+        source=Camera.Source.SNAPSHOT,
+        active=False,
+        status=Camera.Status.ONLINE,
+        status_since=timezone.now(),
+    )
+    camera.stream_url = "http://127.0.0.1:9/live.jpg"
+    camera.save()
+    return {"quiet_camera": camera.code}
+
+
 def run() -> None:
     prepare_demo()
 
@@ -163,5 +183,6 @@ def run() -> None:
         # A demo article without an English translation.
         "untranslated": NewsPage.objects.get(slug=UNTRANSLATED_SLUG).pk,
         **open_incident(),
+        **quiet_camera(),
     }
     print("SEED " + json.dumps(seed), flush=True)

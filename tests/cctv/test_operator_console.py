@@ -121,6 +121,7 @@ def test_the_console_refreshes_itself_at_the_configured_interval(client, demo, s
     html = client.get("/admin/cctv/").content.decode()
     assert 'data-refresh-seconds="7"' in html and f'data-refresh-url="{BOARD}"' in html
     assert 'aria-live="polite"' in html
+    assert '<h1 class="w-header__title"' in html  # the page has its heading
     assert re.search(r'<script [^>]*src="[^"]*cctv_bridge/operator_console\.js"', html)
     # Without JavaScript it is still a whole page: the board is in it.
     in_state("cam-live", "offline", 3)
@@ -186,12 +187,20 @@ def test_trends_have_axes_with_units_and_ticks(client, demo):
         )
     verified_login(client, operator())
     html = client.get(f"/admin/cctv/camera/{watched.pk}/").content.decode()
-    assert "Response time, ms" in html and "Availability, %" in html
+    assert "Response time, ms" in html and "Availability" in html
     charts = re.findall(r"<svg[^>]*class=\"trend-chart\".*?</svg>", html, re.S)
     assert len(charts) >= 3
     response_chart = charts[0]
     assert re.findall(r'class="tick-label y"[^>]*>(\d+)<', response_chart)
     assert len(re.findall(r'class="tick-label x"', response_chart)) >= 4
+    availability = charts[1]
+    assert re.findall(r'class="tick-label y"[^>]*>([^<]+)<', availability)[-1] == "100 %"
+    # Coordinates are SVG lengths, never localised numbers ("12,5" in Ukrainian).
+    for chart in charts:
+        assert not re.search(r'\b(?:x|y|x1|x2|y1|y2)="[^"]*,', chart)
+    # A fixed scale keeps to its bounds: brightness tops out at 255, not at a round 300.
+    brightness = charts[2]
+    assert max(int(t) for t in re.findall(r'class="tick-label y"[^>]*>(\d+)<', brightness)) <= 255
 
 
 def test_nice_ticks_cover_the_range_in_round_steps():

@@ -108,6 +108,8 @@ RULES = [
     rule("(en/)initiatives/follow/stop/<str:token>/", PUBLIC),  # a button; the POST stops
     # --- Situational centre (cctv_bridge): operators and administrators --------------------
     rule("admin/cctv/", OPERATORS),
+    rule("admin/cctv/board/", OPERATORS),  # the console's refresh (an HTML fragment)
+    rule("admin/cctv/roster/", OPERATORS),
     rule("admin/cctv/camera/<int:pk>/", OPERATORS),
     rule("admin/cctv/snapshot/<int:pk>/", OPERATORS),  # each look is logged (checked below)
     rule("admin/cctv/incident/<int:pk>/acknowledge/", POST_ONLY),

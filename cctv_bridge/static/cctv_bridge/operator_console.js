@@ -17,6 +17,8 @@
   const warning = document.querySelector("[data-refresh-warning]");
   const announcer = document.querySelector("[data-announcer]");
   const language = document.documentElement.lang || undefined;
+  // The office's time zone, as on the server-rendered page, whatever the browser's is.
+  const timeZone = container.dataset.timeZone || undefined;
   let lastSuccess = Date.now();
   let timer = null;
   let inFlight = false;
@@ -27,12 +29,12 @@
   }
 
   function clock(date) {
-    return date.toLocaleTimeString(language, {
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hour12: false,
-    });
+    const options = { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false };
+    try {
+      return date.toLocaleTimeString(language, Object.assign({ timeZone: timeZone }, options));
+    } catch (error) {
+      return date.toLocaleTimeString(language, options); // a zone this browser does not know
+    }
   }
 
   function warn(message) {
