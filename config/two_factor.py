@@ -1,7 +1,9 @@
 """Two-factor authentication for the Wagtail admin: a TOTP authenticator app (django-otp).
 
-Who must have it: members of the groups in ``settings.OTP_REQUIRED_GROUPS`` (the situational
-centre's operators, who see camera pictures) and, with ``OTP_REQUIRED_FOR_SUPERUSERS``,
+Who must have it: everyone who holds one of ``settings.OTP_REQUIRED_PERMISSIONS`` (by default
+the permission to see camera pictures, which operators, Administrators and superusers all hold
+— decided by the permission, however it was given, not by a group's name), members of the
+groups in ``OTP_REQUIRED_GROUPS`` and, with ``OTP_REQUIRED_FOR_SUPERUSERS`` (default on),
 superusers; every other member of staff may turn it on for themselves.
 
 How it is enforced: django-otp's ``OTPMiddleware`` tells whether this session has given a code
@@ -56,6 +58,8 @@ def two_factor_required(user) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS:
+        return True
+    if any(user.has_perm(permission) for permission in settings.OTP_REQUIRED_PERMISSIONS):
         return True
     return user.groups.filter(name__in=settings.OTP_REQUIRED_GROUPS).exists()
 

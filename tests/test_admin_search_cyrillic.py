@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from wagtail.search.backends import get_search_backend
 
 from cms.models import NewsPage, Organisation
+from tests.two_factor_helpers import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def superuser_client(client):
     user = get_user_model().objects.create_superuser("search-admin", "sa@example.org", "x")
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

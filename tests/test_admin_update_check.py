@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.two_factor_helpers import verified_login
+
 pytestmark = pytest.mark.django_db
 
 
 def test_the_dashboard_does_not_check_for_wagtail_upgrades(client):
     superuser = get_user_model().objects.create_superuser("root", "root@example.org", "x")
-    client.force_login(superuser)
+    verified_login(client, superuser)
     response = client.get("/admin/")
     assert response.status_code == 200
     html = response.content.decode()

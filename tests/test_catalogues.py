@@ -12,6 +12,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from tests.two_factor_helpers import verified_login
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = {lang: ROOT / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in ("uk", "en")}
 PLURAL_FORMS = {"uk": 4, "en": 2}
@@ -88,7 +90,7 @@ def test_dates_read_naturally(lang, expected):
 
 @pytest.mark.django_db
 def test_admin_speaks_ukrainian(client, admin_user):
-    client.force_login(admin_user)
+    verified_login(client, admin_user)
     html = client.get("/admin/").content.decode()
     assert '<html lang="uk"' in html
     assert "Перейти до основного вмісту" in html  # Wagtail's own catalogue

@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.models import NewsPage, Organisation
+from tests.two_factor_helpers import verified_login
 from tests.workflow_helpers import member
 from workflows.models import (
     Initiative,
@@ -250,7 +251,7 @@ def test_only_administrators_list_followers(client, demo):
     client.force_login(member("coordinator"))
     response = client.get("/admin/initiative-followers/")
     assert response.status_code in (302, 403)
-    client.force_login(member("administrator"))
+    verified_login(client, member("administrator"))
     response = client.get("/admin/initiative-followers/")
     assert response.status_code == 200 and "reader@example.org" in response.content.decode()
 

@@ -18,6 +18,7 @@ from config.broker import InProcessBroker, OnCommitRabbitmqBroker, OnCommitRedis
 from config.models import FailedJob
 from tests.conftest import service_url
 from tests.jobs_helpers import QUEUE, RESULTS, always_fails, read_group, running_worker, wait_for
+from tests.two_factor_helpers import verified_login
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -97,7 +98,7 @@ def test_failed_jobs_are_visible_to_administrators_only(client, admin_user, djan
     FailedJob.objects.create(
         message_id="m1", queue_name=QUEUE, actor_name="probe_camera", error="RuntimeError: x"
     )
-    client.force_login(admin_user)
+    verified_login(client, admin_user)
     listing = client.get("/admin/failed_jobs/")
     assert listing.status_code == 200
     assert "probe_camera" in listing.content.decode()

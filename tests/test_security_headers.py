@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.two_factor_helpers import verified_login
 from tests.workflow_helpers import member
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_public_templates_have_nothing_inline():
 
 
 def test_the_admin_has_its_own_policy(client, demo):
-    client.force_login(member("administrator"))
+    verified_login(client, member("administrator"))
     response = client.get("/admin/")
     policy = directives(response["Content-Security-Policy"])
     assert policy["frame-ancestors"] == "frame-ancestors 'self'"  # the live preview

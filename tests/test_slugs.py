@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cms.models import HomePage, StandardPage
+from tests.two_factor_helpers import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_explicit_latin_slug_is_kept(demo):
 
 
 def test_admin_create_form_turns_cyrillic_slug_into_latin(client, demo, admin_user):
-    client.force_login(admin_user)
+    verified_login(client, admin_user)
     home = HomePage.objects.get(locale__language_code="uk")
     url = reverse("wagtailadmin_pages:add", args=("cms", "standardpage", home.pk))
     response = client.post(
@@ -48,13 +49,13 @@ def test_admin_create_form_turns_cyrillic_slug_into_latin(client, demo, admin_us
 def test_editor_endpoint_transliterates_for_staff_only(client, admin_user):
     response = client.get("/admin/transliterate-slug/", {"text": "Згорани Єнакієве"})
     assert response.status_code == 302  # to the login page
-    client.force_login(admin_user)
+    verified_login(client, admin_user)
     response = client.get("/admin/transliterate-slug/", {"text": "Згорани Єнакієве"})
     assert response.json() == {"slug": "zghorany-yenakiieve"}
 
 
 def test_page_editor_loads_the_slug_script(client, demo, admin_user):
-    client.force_login(admin_user)
+    verified_login(client, admin_user)
     home = HomePage.objects.get(locale__language_code="uk")
     html = client.get(reverse("wagtailadmin_pages:add", args=("cms", "standardpage", home.pk)))
     assert 'js/admin/slug-transliteration.js" data-url="/admin/transliterate-slug/"' in (

@@ -235,7 +235,7 @@ def test_an_administrator_resets_a_lost_phone(demo):
     assert TOTPDevice.objects.filter(user=operator).exists()
 
     admin = Client()
-    admin.force_login(staff("office-admin", "Administrators"))
+    verified_login(admin, staff("office-admin", "Administrators"))  # they must use it too
     assert reset_url in text(admin.get("/admin/users/"))
     assert "duty-volunteer" in text(admin.get(reset_url))
     response = admin.post(reset_url)
@@ -252,7 +252,7 @@ def test_only_a_superuser_resets_a_superuser(demo):
     root = staff("root", superuser=True)
     confirmed_device_for(root)
     admin = Client()
-    admin.force_login(staff("office-admin", "Administrators"))
+    verified_login(admin, staff("office-admin", "Administrators"))  # they must use it too
     assert refused(admin.post(f"/admin/two-factor/reset/{root.pk}/"))
     assert TOTPDevice.objects.filter(user=root).exists()
 
@@ -291,16 +291,43 @@ def test_wrong_codes_make_the_next_try_wait(demo):
     assert browser.get("/admin/").status_code == 200
 
 
+def granted_snapshots():
+    """Not an operator, but given the permission to see camera pictures directly."""
+    from django.contrib.auth.models import Permission
+
+    user = staff("night-watch", "Editors")
+    user.user_permissions.add(Permission.objects.get(codename="operate_camera"))
+    return user
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: staff("office-admin", "Administrators"),
+        lambda: staff("root", superuser=True),
+        granted_snapshots,
+    ],
+    ids=["administrator", "superuser", "snapshot-permission"],
+)
+def test_by_default_everyone_who_can_see_snapshots_must_set_up_the_app(client, demo, make):
+    client.force_login(make())
+    assert client.get("/admin/")["Location"].startswith(SETUP)
+    assert client.get("/admin/cctv/")["Location"].startswith(SETUP)
+
+
 @pytest.mark.parametrize("username", ["office-admin", "root"])
-def test_the_required_groups_and_superusers_are_settings(client, demo, settings, username):
-    settings.OTP_REQUIRED_GROUPS = [OPERATORS, "Administrators"]
-    settings.OTP_REQUIRED_FOR_SUPERUSERS = True
+def test_the_required_permissions_groups_and_superusers_are_settings(
+    client, demo, settings, username
+):
     user = (
         staff("office-admin", "Administrators")
         if username == "office-admin"
         else staff("root", superuser=True)
     )
     client.force_login(user)
+    settings.OTP_REQUIRED_PERMISSIONS = []
+    settings.OTP_REQUIRED_GROUPS = [OPERATORS, "Administrators"]
+    settings.OTP_REQUIRED_FOR_SUPERUSERS = True
     assert client.get("/admin/")["Location"].startswith(SETUP)
     settings.OTP_REQUIRED_GROUPS = [OPERATORS]
     settings.OTP_REQUIRED_FOR_SUPERUSERS = False
@@ -316,3 +343,28 @@ def test_the_reset_command_removes_the_app(demo):
     assert "duty-volunteer" in output.getvalue()  # said in the site's language
     with pytest.raises(CommandError):
         call_command("reset_two_factor", "nobody")
+
+
+def test_the_demo_administrator_comes_with_an_app_and_can_sign_in(demo, settings):
+    """`make run` prints the password and the app's key; `--code` gives the code to type."""
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("create_demo_admin", stdout=output)
+    admin = get_user_model().objects.get(username="admin")
+    device = TOTPDevice.objects.get(user=admin, confirmed=True)
+    assert device_secret(device) in output.getvalue().replace(" ", "")
+    call_command("create_demo_admin", stdout=io.StringIO())  # a second run changes nothing
+    assert TOTPDevice.objects.filter(user=admin).count() == 1
+
+    browser = Client()
+    response = browser.post(
+        "/admin/login/",
+        {"username": "admin", "password": "safe-community-demo", "next": "/admin/"},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert response.status_code == 302
+    assert browser.get("/admin/")["Location"].startswith(VERIFY)
+    code = io.StringIO()
+    call_command("create_demo_admin", "--code", stdout=code)
+    assert browser.post(VERIFY, {"code": code.getvalue().strip()}).status_code == 302
+    assert browser.get("/admin/").status_code == 200

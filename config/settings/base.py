@@ -68,7 +68,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: the request id and one log line per request, then the latency histogram
+    # Before anything reads the client's address: behind TRUSTED_PROXY_COUNT proxies it comes
+    # from X-Forwarded-For (config.security).
+    "config.security.ClientAddressMiddleware",
+    # Then the request id and one log line per request, then the latency histogram
     # (config.logs, config.metrics); both also see page-cache hits, redirects and errors.
     "config.logs.RequestLogMiddleware",
     "config.metrics.http.RequestMetricsMiddleware",
@@ -105,15 +108,22 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)  # 1 behind the TLS proxy
+#: How many proxies in front of the site append the client's address to X-Forwarded-For: 0
+#: (default) trusts none and uses the socket's address; 1 behind one TLS proxy (README →
+#: Security). axes, the forms' limits and the logs all read the address this sets.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
 
 # --- Two-factor authentication (TOTP, django-otp; config/two_factor.py) ----------------------
-#: Members of these groups cannot use the admin before they set up an authenticator app, and
-#: cannot turn it off; other staff may turn it on for themselves. Comma-separated in the
-#: environment, e.g. "Situational centre operators,Administrators".
+#: Whoever holds one of these permissions (through any group, directly, or as a superuser)
+#: cannot use the admin before they set up an authenticator app, and cannot turn it off; other
+#: staff may turn it on for themselves. By default: everyone who can see camera pictures.
+OTP_REQUIRED_PERMISSIONS = env.list(
+    "OTP_REQUIRED_PERMISSIONS", default=["cctv_bridge.operate_camera"]
+)
+#: Members of these groups too (comma-separated in the environment).
 OTP_REQUIRED_GROUPS = env.list("OTP_REQUIRED_GROUPS", default=["Situational centre operators"])
-#: Superusers bypass group permissions, so they are not covered by the groups above.
-OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=False)
+#: Superusers too, whatever the permissions above say.
+OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=True)
 #: The name the authenticator app shows next to the code.
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Safe Community")
 #: Wrong codes in a row make the next try wait 1, 2, 4, 8… seconds (django-otp's back-off).
@@ -203,7 +213,9 @@ LANGUAGES = [("uk", _("Ukrainian")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("uk", "Українська"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogues first (they win), then the Ukrainian that Wagtail's and
+# wagtail-localize's catalogues lack (locale/README.md): `makemessages` writes only the first.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 TIME_ZONE = "Europe/Kyiv"
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True

@@ -172,7 +172,7 @@ def test_administrators_read_and_export_the_access_log(client, network):
     )
     verified_login(client, operator())
     assert client.get("/admin/snapshot-access/").status_code in (302, 403)
-    client.force_login(member("administrator"))
+    verified_login(client, member("administrator"))
     assert "someone" in client.get("/admin/snapshot-access/").content.decode()
     export = client.get("/admin/snapshot-access/?export=csv")
     content = b"".join(export.streaming_content).decode()
@@ -213,7 +213,7 @@ def form(**values) -> dict:
 
 
 def test_the_registry_stores_the_url_encrypted_and_never_shows_it(client, demo):
-    client.force_login(member("administrator"))
+    verified_login(client, member("administrator"))
     response = client.post("/admin/cameras/new/", form())
     assert response.status_code == 302, response.content.decode()[:3000]
     cam = Camera.objects.get(code="new-01")
@@ -255,7 +255,7 @@ def test_the_registry_stores_the_url_encrypted_and_never_shows_it(client, demo):
     ],
 )
 def test_unsafe_addresses_get_a_clear_error_and_nothing_is_saved(client, demo, url):
-    client.force_login(member("administrator"))
+    verified_login(client, member("administrator"))
     response = client.post("/admin/cameras/new/", form(stream_url=url))
     assert response.status_code == 200
     body = response.content.decode()
@@ -265,7 +265,7 @@ def test_unsafe_addresses_get_a_clear_error_and_nothing_is_saved(client, demo, u
 
 
 def test_a_new_source_kind_needs_the_address_again(client, demo):
-    client.force_login(member("administrator"))
+    verified_login(client, member("administrator"))
     client.post("/admin/cameras/new/", form())
     cam = Camera.objects.get(code="new-01")
     response = client.post(f"/admin/cameras/edit/{cam.pk}/", form(stream_url="", source="snapshot"))
@@ -279,7 +279,7 @@ def test_administrators_commission_a_camera_from_its_page(client, demo, monkeypa
 
     sent = []
     monkeypatch.setattr(commission_camera, "send", lambda pk: sent.append(pk))
-    client.force_login(member("administrator"))
+    verified_login(client, member("administrator"))
     client.post("/admin/cameras/new/", form())
     cam = Camera.objects.get(code="new-01")
     page = client.get(f"/admin/cameras/edit/{cam.pk}/").content.decode()

@@ -192,8 +192,9 @@ RULES = [
     # Two-factor authentication: everyone's own page; resetting someone's is for user admins.
     rule("admin/two-factor/", STAFF),
     rule("admin/two-factor/verify/", STAFF_REDIRECT),  # no code to give: on to the admin
-    #: The operator's device is already confirmed, so set-up sends them on.
-    rule("admin/two-factor/setup/", "login ok ok ok redirect ok ok"),
+    #: Whoever can see camera pictures (operators, administrators, superusers) must have a
+    #: device and already has a confirmed one, so set-up sends them on.
+    rule("admin/two-factor/setup/", "login ok ok ok redirect redirect redirect"),
     rule("admin/two-factor/disable/", POST_ONLY),
     rule("admin/two-factor/reset/<int:user_id>/", ADMINS),
     # --- Content (cms) ---------------------------------------------------------------------
