@@ -20,6 +20,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=config.settings.production
 # Catalogues compiled and static files collected at build time, not at start-up.
 RUN pybabel compile -d locale -D django \
+ && pybabel compile -d locale/overrides -D django \
  && SECRET_KEY=build-only-not-secret CCTV_STREAM_KEYS=build-only-not-a-key DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input -v 0 \
  && rm -rf tests bench .ci .git

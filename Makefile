@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale/overrides/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 PYTEST_ARGS ?=
 
@@ -34,6 +34,10 @@ messages: $(VENV)/.installed ## Extract translatable strings into locale/uk and 
 compilemessages: $(MO_FILES) ## Compile the message catalogues (pure Python, no gettext needed)
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile -D django -l $* -i $< -o $@
+
+# Ukrainian for Wagtail's and wagtail-localize's untranslated strings (the shorter stem wins).
+locale/overrides/%/LC_MESSAGES/django.mo: locale/overrides/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(VENV)/bin/pybabel compile -D django -l $* -i $< -o $@
 
 lock: $(VENV)/.installed ## Re-pin requirements/*.txt from pyproject.toml
