@@ -24,3 +24,7 @@ class ConfigConfig(AppConfig):
         from config import sqlite_like
 
         sqlite_like.connect()
+
+        from config import admin_names
+
+        admin_names.connect()

@@ -94,6 +94,8 @@ def test_submitting_a_translation_gives_a_latin_slug_and_tells_the_moderators(
     assert target.get_latest_revision_as_object().title == TITLE_EN
     told = [message for message in mail.outbox if moderator.email in message.to]
     assert told, "the moderators were not told"
+    for message in told:  # in the moderator's language (Ukrainian, the default)
+        assert "«Затвердження модераторами»" in message.subject, message.subject
 
 
 def test_a_slug_the_translator_wrote_is_kept(client, editor, source):
