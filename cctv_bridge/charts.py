@@ -113,7 +113,7 @@ def time_chart(
             Tick(f"{y(value):.1f}", f"{format_value(value)} {unit}".strip()) for value in ticks
         ],
         x_ticks=hour_ticks(start, end, hours_between_ticks, x),
-        summary=f"{format_value(min(values))} – {format_value(max(values))}",
+        summary=f"{format_value(min(values))} – {format_value(max(values))} {unit}".strip(),
     )
 
 
@@ -121,7 +121,7 @@ def polyline(points: list[tuple[float, float]]) -> str:
     """SVG points of a run; a lone point becomes a short flat line, so that it shows."""
     if len(points) == 1:
         ((px, py),) = points
-        points = [(px - 1.5, py), (px + 1.5, py)]
+        points = [(px - 4, py), (px + 4, py)]
     return " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
 
 
