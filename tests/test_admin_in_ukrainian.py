@@ -111,3 +111,15 @@ def test_main_admin_screens_are_in_ukrainian(ukrainian_editor):
         if words:
             found[url] = sorted(words)
     assert found == {}
+
+
+def test_yes_and_no_are_words_not_python_values(client):
+    from tests.two_factor_helpers import verified_login
+
+    user = get_user_model().objects.create_superuser("bulevi", "b@example.org", "x")
+    verified_login(client, user)
+    get_user_model().objects.create_user("inactive", "i@example.org", "x", is_active=False)
+    html = client.get("/admin/users/").content.decode()
+    assert re.search(r'w-sr-only">\s*Так\s*<', html)  # what a screen reader says
+    assert re.search(r'w-sr-only">\s*Ні\s*<', html)
+    assert not re.search(r">\s*(True|False)\s*<", html)
