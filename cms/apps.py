@@ -25,6 +25,11 @@ class CmsConfig(AppConfig):
         # Form submissions, reports and every other admin list export (CSV injection).
         protect_wagtail_exports()
 
+        from cms.stream_forms import register as register_checked_stream_fields
+
+        # A malformed StreamField in a posted admin form is a form error, not a server error.
+        register_checked_stream_fields()
+
         # wagtail-localize's "Synchronise content from another locale" creates live aliases of
         # every Ukrainian page inside the English tree, i.e. Ukrainian text at /en/ URLs.
         # Editors translate pages one by one instead, so the option is not offered.

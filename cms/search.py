@@ -33,8 +33,15 @@ def apostrophe_words(text: str) -> str:
     return " ".join(without_apostrophes(w) for w in APOSTROPHE_WORD.findall(strip_tags(text)))
 
 
+#: A word of the query: letters and digits. Everything else (quotes, operators, brackets,
+#: control characters) is a separator; otherwise SQLite's FTS5 would read ``"`` or ``NEAR(`` as
+#: its own query syntax and fail on an unbalanced one, and a NUL would end the query early.
+QUERY_WORD = re.compile(r"\w+")
+
+
 def normalise_query(query: str) -> str:
-    return " ".join(without_apostrophes(query[:MAX_QUERY_LENGTH]).split())
+    """The words of ``query``, apostrophes removed, separated by single spaces."""
+    return " ".join(QUERY_WORD.findall(without_apostrophes(query[:MAX_QUERY_LENGTH])))
 
 
 def search_view(request):

@@ -13,10 +13,12 @@ import datetime
 
 import dramatiq
 from asgiref.sync import sync_to_async
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from health_check import checks
 from health_check.base import HealthCheck
 from health_check.exceptions import ServiceUnavailable
+from health_check.views import HealthCheckView, MediaType
 
 #: The heartbeat job runs every minute; three missed beats mean the scheduler or the workers
 #: are down.
@@ -103,3 +105,28 @@ CHECKS = (
     Scheduler,
     CameraProbes,
 )
+
+
+#: ``?format=`` values django-health-check answers without looking at ``Accept``.
+FORMATS = frozenset({"json", "text", "atom", "rss", "openmetrics"})
+
+
+class HealthView(HealthCheckView):
+    """django-health-check's view, answering a malformed ``Accept`` header with a 400.
+
+    Its content negotiation raises ``ValueError`` on a media type it cannot parse
+    (``Accept: foo``), which would be a 500: to a load balancer, "the site is down".
+    """
+
+    checks = CHECKS
+
+    async def get(self, request, *args, **kwargs) -> HttpResponse:
+        if request.GET.get("format") not in FORMATS:
+            try:
+                list(MediaType.parse_header(request.headers.get("accept", "*/*")))
+            except ValueError:
+                return HttpResponseBadRequest(
+                    "Bad Request: the Accept header is not a list of media types.",
+                    content_type="text/plain",
+                )
+        return await super().get(request, *args, **kwargs)

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.urls import include, path, re_path
-from health_check.views import HealthCheckView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -38,7 +37,7 @@ def redirect_to_ukrainian_root(
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("healthz/", HealthCheckView.as_view(checks=health.CHECKS), name="healthz"),
+    path("healthz/", health.HealthView.as_view(), name="healthz"),
     path("metrics", metrics.metrics, name="metrics"),  # Prometheus; bearer token (README)
     path("api/initiatives/", api.initiative_list, name="api_initiatives"),
     path("api/cameras/", cameras.status_api, name="camera_status_api"),
