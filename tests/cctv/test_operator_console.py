@@ -246,6 +246,11 @@ def test_the_roster_is_in_the_situational_centre_menu_not_under_settings(client,
     administrator = member("administrator")
     verified_login(client, administrator)
     assert "Петро Сидоренко" in client.get("/admin/duty-roster/").content.decode()
+    # Shifts are planned for people who may operate the cameras, chosen by name.
+    bystander = member("coordinator", "not-an-operator")
+    choices = client.get("/admin/duty-roster/new/").content.decode()
+    assert re.search(r"<option[^>]*>Петро Сидоренко</option>", choices)
+    assert bystander.username not in choices
 
     volunteer = operator("another-volunteer")
     confirmed_device_for(volunteer)  # without one the admin shows no menu at all
