@@ -73,6 +73,16 @@ def create_role_users(password: str) -> dict[str, str]:
     return users
 
 
+def create_superuser(password: str) -> str:
+    """A superuser: the admin shows some things (the dashboard's upgrade notice) only to them."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser(
+        "browser-superuser", "browser-superuser@example.org", password, first_name="Superuser"
+    )
+    return "browser-superuser"
+
+
 def authenticator_keys(users: dict[str, str]) -> dict[str, str]:
     """A confirmed authenticator app (TOTP device) for each role the admin requires one of
     (config/two_factor.py), by role; the browser tests compute its codes from the key."""
@@ -171,6 +181,7 @@ def run() -> None:
     from workflows.models import Initiative
 
     users = create_role_users(os.environ["BROWSER_TEST_PASSWORD"])
+    users["superuser"] = create_superuser(os.environ["BROWSER_TEST_PASSWORD"])
     seed = {
         "users": users,
         "authenticator_keys": authenticator_keys(users),
