@@ -12,6 +12,7 @@ then Wagtail's workflow starts, which notifies the moderators as any submission 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -117,7 +118,15 @@ def edit_for_moderation(request: HttpRequest, page: Page) -> HttpResponse | None
 
 
 def save_for_moderation(request: HttpRequest, translation: Translation, page: Page):
-    translation.save_target(user=request.user, publish=False)
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(request.user):
+        messages.error(request, _("The page could not be saved as it is locked."))
+        return redirect("wagtailadmin_pages:edit", page.id)
+    try:
+        translation.save_target(user=request.user, publish=False)
+    except ValidationError:
+        messages.error(request, _("The page could not be saved due to validation errors."))
+        return redirect("wagtailadmin_pages:edit", page.id)
     page = page.specific_class.objects.get(pk=page.pk)
     title = page.get_admin_display_title()
     workflow_state = page.current_workflow_state

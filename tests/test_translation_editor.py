@@ -105,3 +105,15 @@ def test_a_slug_the_translator_wrote_is_kept(client, editor, source):
     client.force_login(editor)
     client.post(f"/admin/pages/{target.pk}/edit/", {"action-submit": "1"})
     assert NewsPage.objects.get(pk=target.pk).slug == "zorka-camp"
+
+
+def test_a_translation_locked_by_someone_else_is_not_submitted(client, editor, moderator, source):
+    translation, target = started_translation(source, editor)
+    translate(translation, "title", TITLE_EN)
+    target.locked, target.locked_by = True, moderator
+    target.save(update_fields=["locked", "locked_by"])
+    client.force_login(editor)
+    client.post(f"/admin/pages/{target.pk}/edit/", {"action-submit": "1"})
+    target = NewsPage.objects.get(pk=target.pk)
+    assert not target.workflow_in_progress
+    assert target.get_latest_revision_as_object().title != TITLE_EN
