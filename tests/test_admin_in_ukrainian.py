@@ -123,3 +123,9 @@ def test_yes_and_no_are_words_not_python_values(client):
     assert re.search(r'w-sr-only">\s*Так\s*<', html)  # what a screen reader says
     assert re.search(r'w-sr-only">\s*Ні\s*<', html)
     assert not re.search(r">\s*(True|False)\s*<", html)
+
+
+def test_the_sign_in_page_is_in_ukrainian(client):
+    html = client.get("/admin/login/").content.decode()
+    assert english_words(html, ignore=set()) == set()
+    assert "Пароль" in html

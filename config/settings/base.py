@@ -251,6 +251,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # superuser's browser (blocked by the admin CSP, with console errors). An office's server is
 # updated by its maintainers from the locked requirements, and it does not phone home.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_USER_LOGIN_FORM = "config.login_form.LoginForm"
 # Keep the admin's slug field Cyrillic while typing: the server then applies the official
 # transliteration (cms.transliteration). With False, the admin's own script would produce an
 # unofficial Latin slug that the server could not tell from one an editor chose.
