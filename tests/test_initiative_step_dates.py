@@ -253,3 +253,25 @@ def test_the_public_answer_date_counts_from_the_registration(client, demo):
     due = registered + 30 * DAY
     html = client.get(f"/en/initiatives/{item.pk}/").content.decode()
     assert f"{due.day} {due:%B} {due.year}" in html
+
+
+def test_today_is_the_sites_day_whatever_the_staff_members_time_zone():
+    """The admin shows times in a staff member's own zone; "today" for the rules is still the
+    community's day. Far east of Kyiv it is already tomorrow from 10:00 to 22:00 UTC, far west
+    it is still yesterday for the other hours: together they catch a wrong "today" at any time.
+    """
+    admin, today = member("administrator"), TODAY()
+    early = initiative_in("drafting", proposed=today - 60 * DAY)
+    with timezone.override("Etc/GMT-14"), pytest.raises(TransitionRefused) as refused:
+        early.perform(
+            "submit_to_council",
+            admin,
+            {"registration_number": "3", "registration_date": today + DAY},
+        )
+    assert list(refused.value.errors) == ["registration_date"]
+    late = initiative_in("drafting", proposed=today - 60 * DAY)
+    with timezone.override("Etc/GMT+12"):
+        late.perform(
+            "submit_to_council", admin, {"registration_number": "4", "registration_date": today}
+        )
+    assert Initiative.objects.get(pk=late.pk).state == "submitted_to_council"

@@ -195,10 +195,18 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
         return q
 
     # --- dates ----------------------------------------------------------------------------
+    @staticmethod
+    def site_today() -> datetime.date:
+        """Today in the site's time zone (TIME_ZONE), whatever zone the admin shows a staff
+        member's times in: the community's day decides what is "in the future"."""
+        return timezone.localdate(timezone=timezone.get_default_timezone())
+
     def _date_of(self, name: str) -> datetime.date | None:
         value = getattr(self, name)
         if isinstance(value, datetime.datetime):
-            return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+            if timezone.is_naive(value):
+                return value.date()
+            return timezone.localdate(value, timezone=timezone.get_default_timezone())
         return value
 
     def _date_label(self, name: str) -> str:
@@ -219,7 +227,7 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
         take steps that do not touch them. Without ``against_later`` a date is compared with the
         dates before it only, so that a pair out of order is told once.
         """
-        today = today or timezone.localdate()
+        today = today or self.site_today()
         errors: dict[str, list[str]] = {}
         for name in fields:
             if name not in self.DATE_ORDER or self._date_of(name) is None:

@@ -200,6 +200,7 @@ def step_form_class(spec, target: str):
                 for name, field in data_form.base_fields.items():
                     self.fields[name] = copy.deepcopy(field)
                     self.fields[name].required = name in spec.requires
+            self.order_fields(fields)  # the step's own data first, then the history's
             self.data_fields = fields
 
     return Form
