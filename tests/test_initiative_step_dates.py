@@ -275,3 +275,10 @@ def test_today_is_the_sites_day_whatever_the_staff_members_time_zone():
             "submit_to_council", admin, {"registration_number": "4", "registration_date": today}
         )
     assert Initiative.objects.get(pk=late.pk).state == "submitted_to_council"
+
+
+def test_the_demo_initiatives_keep_the_rules(demo):
+    """The demo takes its initiatives through the engine, proposed on their first step's day."""
+    items = Initiative.objects.all()
+    assert items.filter(decision_date__isnull=False).exists()
+    assert {item.title_uk: item.date_problems() for item in items if item.date_problems()} == {}
