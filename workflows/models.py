@@ -265,7 +265,7 @@ class Initiative(WorkflowModel, ClusterableModel):
     )
     #: A committee meeting, a council session and the end of implementation are set ahead.
     PLANNED_DATES = frozenset({"committee_date", "session_date", "planned_end"})
-    DATE_LABELS = {"created_at": _("proposal")}
+    DATE_LABELS = {"created_at": _("proposal date")}
     VOTES = ("votes_for", "votes_against", "votes_abstained")
 
     #: What the initiator proposes; a re-opened initiative starts from a copy of it.
