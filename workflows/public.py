@@ -24,6 +24,7 @@ from cms import form_guard
 from cms.i18n import in_locale, translated
 from cms.models import PriorityAreaPage
 from cms.page_cache import cache_public, depends_on
+from cms.query_params import as_id, slug_param
 from cms.sitemap import SitemapView
 from workflows.models import Initiative, TimelineEvent, TransitionLog
 from workflows.relations import public_relations
@@ -114,21 +115,21 @@ def filtered_initiatives(request):
             raise Http404("No such state.")
         filters["state"] = Initiative.state_info(state)
         items = items.filter(state=state)
-    if area := request.GET.get("area"):
-        filters["area"] = area_named(area[:255])
+    if area := slug_param(request, "area"):
+        filters["area"] = area_named(area)
         items = items.filter(area__translation_key=filters["area"].translation_key)
     if authority := request.GET.get("authority"):
-        if not authority.isdigit():
+        if (authority_id := as_id(authority)) is None:
             raise Http404("No such authority.")
         from cms.models import Organisation
 
-        organisation = get_object_or_404(Organisation, pk=int(authority))
+        organisation = get_object_or_404(Organisation, pk=authority_id)
         filters["authority"] = in_locale([organisation], Organisation.objects.all())[0]
         items = items.filter(responsible_authority__translation_key=organisation.translation_key)
-    if tag := request.GET.get("tag"):
+    if tag := slug_param(request, "tag", max_length=100):
         from taggit.models import Tag
 
-        filters["tag"] = get_object_or_404(Tag, slug=tag[:100])
+        filters["tag"] = get_object_or_404(Tag, slug=tag)
         items = items.filter(tags=filters["tag"])
     if year := request.GET.get("year"):
         if not (year.isdigit() and 2000 <= int(year) <= 2100):

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.models.base import SectionIndexPage, SitePage
+from cms.query_params import slug_param
 
 #: Years a news filter accepts; anything else is a 404, not a query.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -57,14 +58,14 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
         news = self.news()
         filters = {}
-        if area_slug := request.GET.get("area"):
+        if area_slug := slug_param(request, "area"):
             filters["area"] = get_object_or_404(
                 PriorityAreaPage.objects.live().filter(locale_id=self.locale_id),
-                slug=area_slug[:255],
+                slug=area_slug,
             )
             news = news.filter(area__translation_key=filters["area"].translation_key)
-        if tag_slug := request.GET.get("tag"):
-            filters["tag"] = get_object_or_404(Tag, slug=tag_slug[:100])
+        if tag_slug := slug_param(request, "tag", max_length=100):
+            filters["tag"] = get_object_or_404(Tag, slug=tag_slug)
             news = news.filter(tags=filters["tag"])
         if year := request.GET.get("year"):
             if not (year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR):

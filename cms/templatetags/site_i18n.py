@@ -18,6 +18,7 @@ from cms.i18n import (
     translated,
     view_alternates,
 )
+from cms.query_params import as_id
 
 register = template.Library()
 
@@ -102,10 +103,10 @@ def in_language(obj):
 def untranslated_notice(context):
     """Say that the page the visitor asked for exists only in another language, and link to it."""
     request = context.get("request")
-    raw_id = request.GET.get(UNTRANSLATED_PARAM, "") if request else ""
-    if not raw_id.isdigit():
+    page_id = as_id(request.GET.get(UNTRANSLATED_PARAM, "")) if request else None
+    if page_id is None:
         return {"missing_page": None}
-    missing = servable(Page.objects.filter(pk=int(raw_id))).select_related("locale").first()
+    missing = servable(Page.objects.filter(pk=page_id)).select_related("locale").first()
     if missing is None or missing.locale.language_code == get_language():
         return {"missing_page": None}
     return {
