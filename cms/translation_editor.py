@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.action_menu import PageActionMenu
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.views import submit_translations
 from wagtail_localize.views.edit_translation import edit_translation
-from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from cms.transliteration import slugify_uk
 
@@ -154,14 +154,20 @@ def save_for_moderation(request: HttpRequest, translation: Translation, page: Pa
     return redirect("wagtailadmin_pages:edit", page.id)
 
 
-class PreselectedTargetPageTranslationView(SubmitPageTranslationView):
-    """wagtail-localize's "Translate this page", with the target language ticked when there
-    is only one left to translate into (English, for a Ukrainian page)."""
+class SingleTargetTickedForm(submit_translations.SubmitTranslationForm):
+    """wagtail-localize's "Translate" form, with the target language ticked when only one is
+    left to translate into (English, for a Ukrainian page)."""
 
-    def get_form(self):
-        form = super().get_form()
-        if self.request.method != "POST" and not form.initial.get("locales"):
-            targets = list(form.fields["locales"].queryset)
+    def __init__(self, instance, *args, **kwargs):
+        super().__init__(instance, *args, **kwargs)
+        if not self.is_bound and not self.initial.get("locales"):
+            targets = list(self.fields["locales"].queryset)
             if len(targets) == 1:
-                form.initial["locales"] = targets
-        return form
+                self.initial["locales"] = targets
+
+
+def tick_single_target() -> None:
+    """Make wagtail-localize's translate views use ``SingleTargetTickedForm``. They build the
+    form from their module's name for it, and offer no setting or hook to choose another;
+    replacing the name keeps their URL, view and template as they are."""
+    submit_translations.SubmitTranslationForm = SingleTargetTickedForm

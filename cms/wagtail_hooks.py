@@ -13,11 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms import page_cache
 from cms.i18n import is_foreign_alias, nearest_translated_ancestor, notice_url
 from cms.models import LanguageSettings, Organisation, Person
-from cms.translation_editor import (
-    PreselectedTargetPageTranslationView,
-    edit_for_moderation,
-    submit_first,
-)
+from cms.translation_editor import edit_for_moderation, submit_first, tick_single_target
 from cms.views import transliterate_slug
 
 
@@ -26,17 +22,7 @@ def register_slug_endpoint():
     return [path("transliterate-slug/", transliterate_slug, name="cms_transliterate_slug")]
 
 
-# Before wagtail-localize's own URL of the same path (its hooks run after ours: order 0).
-@hooks.register("register_admin_urls", order=-1)
-def register_translation_form_with_target_selected():
-    return [
-        path(
-            "localize/submit/page/<int:page_id>/",
-            PreselectedTargetPageTranslationView.as_view(),
-            name="cms_submit_page_translation",
-        )
-    ]
-
+tick_single_target()
 
 # Before wagtail-localize's hook, which shows its translation editor for the same pages.
 hooks.register("before_edit_page", edit_for_moderation, order=-1)
