@@ -29,6 +29,7 @@ from cctv_bridge.models import Camera, DutyShift, Incident
 from cctv_bridge.simulator.controller import CameraSimulator
 from cctv_bridge.tasks import CONFIRM_AFTER_MS, PROBE_QUEUE, probe_and_confirm, send_duty_alerts
 from tests.cctv.camera_helpers import camera
+from tests.two_factor_helpers import verified_login
 
 MINUTE = datetime.timedelta(minutes=1)
 CONFIRMATION = datetime.timedelta(milliseconds=CONFIRM_AFTER_MS)
@@ -285,7 +286,7 @@ def test_the_operator_view_marks_a_flapping_camera(drill, client):
     profile = UserProfile.get_for_user(admin)
     profile.preferred_language = "en"
     profile.save()
-    client.force_login(admin)
+    verified_login(client, admin)  # whoever can see camera pictures gives a code
     with translation.override("en"):
         label = gettext("unstable: goes down and comes back")
     page = client.get("/admin/cctv/")
