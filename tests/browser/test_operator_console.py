@@ -32,8 +32,6 @@ def test_the_console_shows_a_state_change_without_reloading(browsing, site):
     page.goto("/admin/cctv/")
     row = page.locator(f'tr[data-camera="{code}"]')
     expect(row).to_have_attribute("data-state", "online")
-    offline = page.locator('.cctv-counts [data-state="offline"] .cctv-count__number')
-    before = int(offline.inner_text())
     page.evaluate("window.notReloaded = true")
 
     set_status(site.database, code, "offline")
@@ -42,7 +40,16 @@ def test_the_console_shows_a_state_change_without_reloading(browsing, site):
     # In words too, not by colour alone: the row's badge names the state as the counts do.
     label = page.locator('.cctv-counts [data-state="offline"] .cctv-count__label').inner_text()
     expect(row.locator(".cctv-badge").first).to_contain_text(label)
-    expect(offline).to_have_text(str(before + 1))
+    # The count follows the board it was rendered with. (Other demo cameras may go offline
+    # meanwhile: their probes find nothing serving their streams in the test server.)
+    counted, rows = page.evaluate(
+        """() => [
+            Number(document.querySelector(
+                '.cctv-counts [data-state="offline"] .cctv-count__number').textContent),
+            document.querySelectorAll('tr[data-camera][data-state="offline"]').length,
+        ]"""
+    )
+    assert counted == rows  # which includes the camera that just went offline
     # Problems first: the rows are in the order of urgency.
     states = page.locator("tr[data-camera]").evaluate_all("rows => rows.map(r => r.dataset.state)")
     ranks = [URGENCY[state] for state in states]

@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from cctv_bridge.models import Camera, DutyShift, Incident, Probe, Snapshot, SnapshotAccess
 from tests.cctv.camera_helpers import SECRET, camera
@@ -92,7 +93,8 @@ def test_problems_come_first_longest_first_with_counts(client, demo):
     ]
     # Not colour alone: each state is written out, and the counts lead the board.
     assert re.search(r'data-state="offline"[^>]*>.*?\b2\b', html, re.S)
-    assert "Unstable" in html
+    with translation.override("uk"):  # the operator's admin language
+        assert gettext("Unstable") in html
 
 
 def test_the_board_costs_the_same_for_12_and_100_cameras(client, demo):
@@ -187,7 +189,9 @@ def test_trends_have_axes_with_units_and_ticks(client, demo):
         )
     verified_login(client, operator())
     html = client.get(f"/admin/cctv/camera/{watched.pk}/").content.decode()
-    assert "Response time, ms" in html and "Availability" in html
+    with translation.override("uk"):  # the operator's admin language
+        assert gettext("Response time, ms (time to the first frame)") in html
+        assert gettext("Availability: the share of probes answered, hour by hour") in html
     charts = re.findall(r"<svg[^>]*class=\"trend-chart\".*?</svg>", html, re.S)
     assert len(charts) >= 3
     response_chart = charts[0]

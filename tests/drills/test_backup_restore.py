@@ -34,6 +34,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.utils import translation
 from django.utils.translation import gettext
+from django_otp.oath import TOTP
 from psycopg2 import sql
 
 from tests.conftest import service_url
@@ -41,6 +42,9 @@ from tests.conftest import service_url
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 PASSWORD = "restore-drill-password"  # a throwaway account in a throwaway database
+#: The administrator's authenticator key (two-factor is required of whoever sees cameras);
+#: restored with the database, so the code still works on the restored site.
+OTP_KEY = "3132333435363738393031323334353637383930"
 STREAM_URL = "rtsp://viewer:restore-s3cret@192.0.2.10:554/restore-drill"
 UNREADABLE_URL = "The stored stream address cannot be decrypted with the keys."
 
@@ -63,6 +67,9 @@ admin = User.objects.create_superuser("restore-admin", "restore@example.org", pa
 profile = UserProfile.get_for_user(admin)
 profile.preferred_language = "en"
 profile.save()
+from django_otp.plugins.otp_totp.models import TOTPDevice
+TOTPDevice.objects.create(user=admin, name="drill phone", confirmed=True,
+                          key=os.environ["DRILL_OTP_KEY"])
 image = Image.objects.create(
     title="drill " + token, file=get_test_image_file("drill-" + token + ".png", size=(900, 600))
 )
@@ -225,6 +232,7 @@ class Site:
             "LOG_LEVEL": "WARNING",
             "DRILL_TOKEN": token,
             "DRILL_PASSWORD": PASSWORD,
+            "DRILL_OTP_KEY": OTP_KEY,
             "DRILL_STREAM_URL": STREAM_URL,
         }
         self.env.pop("SCHEDULER_LOCK_REDIS_URL", None)
@@ -310,12 +318,21 @@ class Browser:
             return None
 
     def log_in(self, username: str, password: str) -> tuple[int, str, dict]:
+        """The password, then the authenticator code; the answer to the password form."""
         _, form, _ = self.get("/admin/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-        return self.get(
+        answer = self.get(
             "/admin/login/",
             {"csrfmiddlewaretoken": token, "username": username, "password": password},
         )
+        _, form, _ = self.get("/admin/two-factor/verify/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        code = f"{TOTP(bytes.fromhex(OTP_KEY)).token():06d}"
+        status = self.get(
+            "/admin/two-factor/verify/", {"csrfmiddlewaretoken": token, "code": code}
+        )[0]
+        assert status == 302, "the authenticator code was not accepted"
+        return answer
 
 
 def test_a_backup_restores_into_a_fresh_database_on_which_the_site_works(cluster, tmp_path):
