@@ -18,10 +18,10 @@ from wagtail.models import Page
 from cms.csv_safety import SafeWriter
 from cms.i18n import language_of, servable
 from cms.page_cache import cache_public, depends_on
+from cms.texts import localized
 from workflows.models import Initiative, TransitionLog
 from workflows.public import PUBLIC_STATES, filtered_initiatives, public_initiatives
 from workflows.relations import public_relations
-from workflows.texts import localized
 
 MAX_LIMIT = 100
 #: Databases take a 64-bit OFFSET at most (SQLite: "datatype mismatch" beyond it); no list is

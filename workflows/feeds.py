@@ -10,9 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.page_cache import cache_public
+from cms.texts import localized
 from workflows.models import Initiative, TransitionLog
 from workflows.public import public_initiatives
-from workflows.texts import localized
 
 LATEST = 30
 

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from workflows.texts import localized
+from cms.texts import localized
 
 logger = logging.getLogger(__name__)
 

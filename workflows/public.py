@@ -26,9 +26,9 @@ from cms.models import PriorityAreaPage
 from cms.page_cache import cache_public, depends_on
 from cms.query_params import as_id, slug_param
 from cms.sitemap import SitemapView
+from cms.texts import localized
 from workflows.models import Initiative, TimelineEvent, TransitionLog
 from workflows.relations import public_relations
-from workflows.texts import localized
 
 PAGE_SIZE = 20
 #: Public states in the order of the pipeline: the path to the decision first, then the ends.
