@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.formats import number_format
 
+from cms.charts import coordinate
+
 WIDTH = 640
 HEIGHT = 200
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 12, 32
@@ -110,7 +112,7 @@ def time_chart(
         title=title,
         segments=[polyline(run) for run in runs if run],
         y_ticks=[
-            Tick(f"{y(value):.1f}", f"{format_value(value)} {unit}".strip()) for value in ticks
+            Tick(coordinate(y(value)), f"{format_value(value)} {unit}".strip()) for value in ticks
         ],
         x_ticks=hour_ticks(start, end, hours_between_ticks, x),
         summary=f"{format_value(min(values))} – {format_value(max(values))} {unit}".strip(),
@@ -122,7 +124,7 @@ def polyline(points: list[tuple[float, float]]) -> str:
     if len(points) == 1:
         ((px, py),) = points
         points = [(px - 4, py), (px + 4, py)]
-    return " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+    return " ".join(f"{coordinate(px)},{coordinate(py)}" for px, py in points)
 
 
 def hour_ticks(start, end, every: int, x) -> list[Tick]:
@@ -132,6 +134,6 @@ def hour_ticks(start, end, every: int, x) -> list[Tick]:
     ticks = []
     while local <= end:
         if local.hour % every == 0:
-            ticks.append(Tick(f"{x(local):.1f}", local.strftime("%H:%M")))
+            ticks.append(Tick(coordinate(x(local)), local.strftime("%H:%M")))
         local += datetime.timedelta(hours=1)
     return ticks

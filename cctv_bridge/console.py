@@ -22,12 +22,12 @@ from cctv_bridge.models import Camera, DutyShift, Incident, Snapshot
 #: Console states, most urgent first. "unstable" is a camera that answers now but keeps going
 #: down and coming back (cctv_bridge.flapping): as urgent as a degraded picture.
 STATES = {
-    "offline": (0, _("Offline"), "✕"),
-    "degraded": (1, _("Degraded"), "⚠"),
+    "offline": (0, Camera.Status.OFFLINE.label, "✕"),
+    "degraded": (1, Camera.Status.DEGRADED.label, "⚠"),
     "unstable": (1, _("Unstable"), "↯"),
-    "unknown": (2, _("Unknown"), "?"),
-    "maintenance": (3, _("Maintenance"), "⚒"),
-    "online": (4, _("Online"), "✓"),
+    "unknown": (2, Camera.Status.UNKNOWN.label, "?"),
+    "maintenance": (3, Camera.Status.MAINTENANCE.label, "⚒"),
+    "online": (4, Camera.Status.ONLINE.label, "✓"),
 }
 #: With no probe result for this long, the states shown may be out of date: the probes (the
 #: scheduler or the workers) have stopped.
