@@ -42,10 +42,9 @@ def query_stems(query: str) -> list[str]:
     return [stem(word) for word in words(query[:MAX_QUERY]) if word not in NOISE]
 
 
-def place_text(camera: Camera) -> str:
-    return " ".join(
-        (camera.name_uk, camera.name_en, camera.address_uk, camera.address_en)
-    ).casefold()
+def place_words(camera: Camera) -> list[str]:
+    """The words of the camera's names and addresses in both languages."""
+    return words(" ".join((camera.name_uk, camera.name_en, camera.address_uk, camera.address_en)))
 
 
 def matching_cameras(cameras: Iterable[Camera], query: str) -> list[Camera]:
@@ -57,7 +56,7 @@ def matching_cameras(cameras: Iterable[Camera], query: str) -> list[Camera]:
         return cameras
     found = []
     for camera in cameras:
-        text = " ".join(words(place_text(camera)))
-        if all(any(word.startswith(s) for word in text.split()) for s in stems):
+        place = place_words(camera)
+        if all(any(word.startswith(s) for word in place) for s in stems):
             found.append(camera)
     return found

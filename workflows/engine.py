@@ -228,26 +228,21 @@ class WorkflowModel(ConcurrentTransitionMixin, models.Model):
         dates before it only, so that a pair out of order is told once.
         """
         today = today or self.site_today()
+        dates = [(self._date_of(name), name) for name in self.DATE_ORDER]
         errors: dict[str, list[str]] = {}
         for name in fields:
-            if name not in self.DATE_ORDER or self._date_of(name) is None:
+            if name not in self.DATE_ORDER:
                 continue
-            value = self._date_of(name)
             position = self.DATE_ORDER.index(name)
+            value = dates[position][0]
+            if value is None:
+                continue
             if name not in self.PLANNED_DATES and value > today:
                 errors.setdefault(name, []).append(
                     gettext("This date is in the future: a step records what has happened.")
                 )
-            earlier = [
-                (self._date_of(other), other)
-                for other in self.DATE_ORDER[:position]
-                if self._date_of(other) is not None
-            ]
-            later = [
-                (self._date_of(other), other)
-                for other in self.DATE_ORDER[position + 1 :]
-                if self._date_of(other) is not None
-            ]
+            earlier = [(date, other) for date, other in dates[:position] if date is not None]
+            later = [(date, other) for date, other in dates[position + 1 :] if date is not None]
             if earlier and value < max(earlier)[0]:
                 limit, other = max(earlier)
                 errors.setdefault(name, []).append(
