@@ -28,9 +28,11 @@ from urllib.parse import urljoin, urlsplit
 import numpy as np
 from django.core.exceptions import ValidationError
 
-from cctv_bridge.capture_common import (
+from cctv_bridge.capture.addresses import checked_addresses
+from cctv_bridge.capture.multipart import MultipartJPEG
+from cctv_bridge.capture.pictures import decode_picture
+from cctv_bridge.capture.results import (
     CONNECTION_ERROR,
-    DNS_ERROR,
     HTTP_ERROR,
     MAX_BODY_BYTES,
     NOT_AN_IMAGE,
@@ -39,40 +41,21 @@ from cctv_bridge.capture_common import (
     TLS_ERROR,
     TOO_LARGE,
     UNSAFE_URL,
-    Budget,
+    CaptureFailure,
     CaptureResult,
-    PictureError,
-    Watch,
-    decode_picture,
     frame_rate,
-    reaper,
+    probe_result,
 )
-from cctv_bridge.stream_urls import (
-    KIND_MJPEG,
-    ResolveTimeout,
-    StreamURL,
-    parse_stream_url,
-    resolve_stream_host,
-)
+from cctv_bridge.capture.timing import Budget, Watch, reaper
+from cctv_bridge.stream_urls import KIND_MJPEG, StreamURL, parse_stream_url
 
 #: Spacing between the starts of successive snapshot requests: far enough apart for a live
 #: scene to change (the frozen-picture check), close enough to keep a probe short.
 SNAPSHOT_SPACING = 0.15
 #: Redirects followed at most (each one re-validated).
 MAX_REDIRECTS = 3
-#: Largest multipart part header block accepted.
-MAX_PART_HEADERS = 8192
 USER_AGENT = "safe-community-cctv-probe/1"
 _CHUNK = 64 * 1024
-
-
-class _Failure(Exception):
-    """A probe failure with its result code and an English message free of URL parts."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 _tls_contexts: dict[bool, ssl.SSLContext] = {}
@@ -121,15 +104,8 @@ class _Session:
         try:
             target = parse_stream_url(f"{scheme}://{authority}:{port}/", self.kind)
         except ValidationError:
-            raise _Failure(UNSAFE_URL, "the address is not allowed for a camera") from None
-        try:
-            addresses = resolve_stream_host(target, timeout=self.budget.cap(self.open_timeout))
-        except ValidationError:
-            raise _Failure(UNSAFE_URL, "the host name resolves to a forbidden address") from None
-        except ResolveTimeout:
-            raise _Failure(TIMEOUT, "the host name did not resolve in time") from None
-        except OSError:
-            raise _Failure(DNS_ERROR, "the host name does not resolve") from None
+            raise CaptureFailure(UNSAFE_URL, "the address is not allowed for a camera") from None
+        addresses = checked_addresses(target, self.budget, self.open_timeout)
         error: OSError | None = None
         for address in addresses:
             timeout = self.budget.cap(self.open_timeout)
@@ -144,7 +120,7 @@ class _Session:
             self.watch.add(sock)
             return sock
         if error is None or isinstance(error, TimeoutError) or self.budget.expired:
-            raise _Failure(TIMEOUT, "the connection was not accepted in time")
+            raise CaptureFailure(TIMEOUT, "the connection was not accepted in time")
         raise error
 
     def close(self) -> None:
@@ -189,12 +165,12 @@ def _build_opener(session: _Session, target: StreamURL) -> urllib.request.Opener
                     parse_stream_url(new_url, session.kind)
                 except ValidationError:
                     fp.close()
-                    raise _Failure(
+                    raise CaptureFailure(
                         UNSAFE_URL, "the camera redirected to a forbidden address"
                     ) from None
                 if urlsplit(new_url).username is not None:
                     fp.close()
-                    raise _Failure(
+                    raise CaptureFailure(
                         UNSAFE_URL, "the camera redirected to an address with credentials"
                     )
             return super().http_error_302(req, fp, code, msg, headers)
@@ -221,26 +197,26 @@ def _build_opener(session: _Session, target: StreamURL) -> urllib.request.Opener
     return opener
 
 
-def _classify(exc: BaseException, session: _Session) -> _Failure:
+def _classify(exc: BaseException, session: _Session) -> CaptureFailure:
     """Map whatever urllib/http.client/ssl raised to a result code. Never uses ``str(exc)``:
     those messages may quote the URL."""
-    if isinstance(exc, _Failure):
+    if isinstance(exc, CaptureFailure):
         return exc
     if isinstance(exc, urllib.error.HTTPError):
-        return _Failure(HTTP_ERROR, f"the camera answered HTTP {int(exc.code)}")
+        return CaptureFailure(HTTP_ERROR, f"the camera answered HTTP {int(exc.code)}")
     if session.watch.expired or session.budget.expired:
-        return _Failure(TIMEOUT, "the probe's deadline passed")
+        return CaptureFailure(TIMEOUT, "the probe's deadline passed")
     if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
         return _classify(exc.reason, session)
     if isinstance(exc, ConnectionRefusedError):
-        return _Failure(REFUSED, "the camera refused the connection")
+        return CaptureFailure(REFUSED, "the camera refused the connection")
     if isinstance(exc, TimeoutError | socket.timeout):
-        return _Failure(TIMEOUT, "the camera did not answer in time")
+        return CaptureFailure(TIMEOUT, "the camera did not answer in time")
     if isinstance(exc, ssl.SSLError | ssl.CertificateError):
-        return _Failure(TLS_ERROR, "the TLS handshake failed")
+        return CaptureFailure(TLS_ERROR, "the TLS handshake failed")
     if isinstance(exc, http.client.HTTPException | OSError):
-        return _Failure(CONNECTION_ERROR, f"the connection failed ({type(exc).__name__})")
-    return _Failure(CONNECTION_ERROR, f"the request failed ({type(exc).__name__})")
+        return CaptureFailure(CONNECTION_ERROR, f"the connection failed ({type(exc).__name__})")
+    return CaptureFailure(CONNECTION_ERROR, f"the request failed ({type(exc).__name__})")
 
 
 def _open(
@@ -255,7 +231,7 @@ def _open(
     length = response.headers.get("Content-Length")
     if length and length.strip().isdigit() and int(length) > MAX_BODY_BYTES:
         response.close()
-        raise _Failure(TOO_LARGE, "the camera announced a body over the size cap")
+        raise CaptureFailure(TOO_LARGE, "the camera announced a body over the size cap")
     return response
 
 
@@ -263,16 +239,18 @@ def _read_body(response: http.client.HTTPResponse, session: _Session, got: _Coll
     body = bytearray()
     while True:
         if session.budget.expired:
-            raise _Failure(TIMEOUT, "the picture did not arrive before the probe's deadline")
+            raise CaptureFailure(TIMEOUT, "the picture did not arrive before the probe's deadline")
         chunk = response.read1(_CHUNK)
         if not chunk:
             if session.watch.expired:
-                raise _Failure(TIMEOUT, "the picture did not arrive before the probe's deadline")
+                raise CaptureFailure(
+                    TIMEOUT, "the picture did not arrive before the probe's deadline"
+                )
             return bytes(body)
         body += chunk
         got.bytes_read += len(chunk)
         if len(body) > MAX_BODY_BYTES:
-            raise _Failure(TOO_LARGE, "the picture is over the size cap")
+            raise CaptureFailure(TOO_LARGE, "the picture is over the size cap")
 
 
 class _Collected:
@@ -288,30 +266,6 @@ class _Collected:
         self.times.append(time.monotonic())
 
 
-def _result(
-    kind: str,
-    collected: _Collected,
-    budget: Budget,
-    failure: _Failure | None,
-    *,
-    with_fps: bool,
-) -> CaptureResult:
-    frames = tuple(collected.frames)
-    first = frames[0] if frames else None
-    return CaptureResult(
-        kind=kind,
-        reachable=bool(frames),
-        error=failure.code if failure else None,
-        message=failure.message if failure else f"{len(frames)} frame(s) read",
-        time_to_first_frame=(collected.times[0] - budget.start) if frames else None,
-        resolution=(int(first.shape[1]), int(first.shape[0])) if first is not None else None,
-        fps=frame_rate(collected.times) if with_fps else None,
-        frames=frames,
-        bytes_read=collected.bytes_read,
-        elapsed=budget.elapsed(),
-    )
-
-
 def _run(
     kind: str,
     target: StreamURL,
@@ -325,14 +279,22 @@ def _run(
 ) -> CaptureResult:
     session = _Session(kind, budget, open_timeout, read_timeout, verify_tls)
     collected = _Collected()
-    failure: _Failure | None = None
+    failure: CaptureFailure | None = None
     try:
         body(_build_opener(session, target), session, collected)
     except Exception as exc:  # every failure becomes a result code, nothing escapes with a URL
         failure = _classify(exc, session)
     finally:
         session.close()
-    return _result(kind, collected, budget, failure, with_fps=with_fps)
+    return probe_result(
+        kind,
+        budget,
+        failure,
+        frames=collected.frames,
+        times=collected.times,
+        fps=frame_rate(collected.times) if with_fps else None,
+        bytes_read=collected.bytes_read,
+    )
 
 
 def grab_snapshot(
@@ -354,15 +316,14 @@ def grab_snapshot(
                 data = _read_body(response, session, got)
             finally:
                 response.close()
-            try:
-                got.add(decode_picture(data))
-            except PictureError as exc:
-                raise _Failure(exc.code, exc.message) from None
+            got.add(decode_picture(data))
             if index + 1 < frames:
                 pause = SNAPSHOT_SPACING - (time.monotonic() - started)
                 if pause > 0:
                     if pause >= budget.remaining():
-                        raise _Failure(TIMEOUT, "the probe's deadline passed between snapshots")
+                        raise CaptureFailure(
+                            TIMEOUT, "the probe's deadline passed between snapshots"
+                        )
                     time.sleep(pause)
 
     return _run(
@@ -387,22 +348,19 @@ def grab_mjpeg(
             parser = MultipartJPEG(_boundary(response.headers.get("Content-Type", "")))
             while len(got.frames) < frames:
                 if budget.expired:
-                    raise _Failure(TIMEOUT, "the stream's frames did not arrive in time")
+                    raise CaptureFailure(TIMEOUT, "the stream's frames did not arrive in time")
                 chunk = response.read1(_CHUNK)
                 if not chunk:
                     if session.watch.expired:
-                        raise _Failure(TIMEOUT, "the stream's frames did not arrive in time")
+                        raise CaptureFailure(TIMEOUT, "the stream's frames did not arrive in time")
                     if got.frames:
-                        raise _Failure(TIMEOUT, "the stream ended early")
-                    raise _Failure(NOT_AN_IMAGE, "the stream ended before a whole picture")
+                        raise CaptureFailure(TIMEOUT, "the stream ended early")
+                    raise CaptureFailure(NOT_AN_IMAGE, "the stream ended before a whole picture")
                 got.bytes_read += len(chunk)
                 if got.bytes_read > MAX_BODY_BYTES:
-                    raise _Failure(TOO_LARGE, "the stream sent more than the size cap")
+                    raise CaptureFailure(TOO_LARGE, "the stream sent more than the size cap")
                 for picture in parser.feed(chunk):
-                    try:
-                        got.add(decode_picture(picture))
-                    except PictureError as exc:
-                        raise _Failure(exc.code, exc.message) from None
+                    got.add(decode_picture(picture))
                     if len(got.frames) >= frames:
                         break
         finally:
@@ -422,90 +380,3 @@ def _boundary(content_type: str) -> bytes | None:
             if token and token.isascii():
                 return token.encode("ascii")
     return None
-
-
-class MultipartJPEG:
-    """Cuts pictures out of an MJPEG byte stream fed in arbitrary chunks.
-
-    With a boundary: each part's headers are read, and its body is ``Content-Length`` bytes
-    when the camera sends that header (most do), otherwise everything up to the next boundary.
-    The boundary is looked for as declared, with or without the two dashes RFC 2046 puts in
-    front (cameras disagree). Without one (cameras that send bare concatenated JPEGs), or when
-    the declared one never shows up: from each SOI marker to the next EOI marker.
-    """
-
-    #: Bytes seen without any boundary before falling back to JPEG markers.
-    BOUNDARY_GIVE_UP = 1024 * 1024
-
-    def __init__(self, boundary: bytes | None) -> None:
-        self.token = boundary
-        self.buf = bytearray()
-        self.seen_boundary = False
-
-    def feed(self, data: bytes) -> list[bytes]:
-        """The pictures completed by ``data`` (possibly none)."""
-        self.buf += data
-        if self.token and not self.seen_boundary:
-            fresh = max(len(self.buf) - len(data) - len(self.token), 0)  # only the new bytes
-            if self.buf.find(self.token, fresh) >= 0:
-                self.seen_boundary = True
-            elif len(self.buf) > self.BOUNDARY_GIVE_UP:
-                self.token = None  # everything so far is still in the buffer
-            else:
-                return []
-        return self._parts() if self.token else self._markers()
-
-    def _parts(self) -> list[bytes]:
-        assert self.token is not None
-        out: list[bytes] = []
-        buf = self.buf
-        while True:
-            start = buf.find(self.token)
-            if start < 0:
-                # keep a tail that may hold the start of a boundary
-                del buf[: max(len(buf) - len(self.token), 0)]
-                return out
-            head_end = buf.find(b"\r\n\r\n", start)
-            if head_end < 0:
-                if len(buf) - start > MAX_PART_HEADERS:
-                    raise _Failure(NOT_AN_IMAGE, "malformed multipart headers")
-                del buf[:start]
-                return out
-            headers = bytes(buf[start + len(self.token) : head_end]).split(b"\r\n")
-            body_start = head_end + 4
-            length = None
-            for line in headers:
-                name, _colon, value = line.partition(b":")
-                if name.strip().lower() == b"content-length" and value.strip().isdigit():
-                    length = int(value.strip())
-            if length is not None:
-                if length > MAX_BODY_BYTES:
-                    raise _Failure(TOO_LARGE, "a picture in the stream is over the size cap")
-                if len(buf) < body_start + length:
-                    del buf[:start]
-                    return out
-                out.append(bytes(buf[body_start : body_start + length]))
-                del buf[: body_start + length]
-                continue
-            end = buf.find(self.token, body_start)
-            if end < 0:
-                del buf[:start]
-                return out
-            body = bytes(buf[body_start:end]).rstrip(b"-")  # the delimiter's leading dashes
-            out.append(body[:-2] if body.endswith(b"\r\n") else body)
-            del buf[:end]
-
-    def _markers(self) -> list[bytes]:
-        out: list[bytes] = []
-        buf = self.buf
-        while True:
-            soi = buf.find(b"\xff\xd8\xff")
-            if soi < 0:
-                del buf[: max(len(buf) - 2, 0)]
-                return out
-            eoi = buf.find(b"\xff\xd9", soi + 3)
-            if eoi < 0:
-                del buf[:soi]
-                return out
-            out.append(bytes(buf[soi : eoi + 2]))
-            del buf[: eoi + 2]
