@@ -32,10 +32,10 @@ from concurrent.futures import ThreadPoolExecutor
 from django.core.exceptions import ValidationError
 
 from cctv_bridge.capture import ffmpeg, http
-from cctv_bridge.capture.results import UNSAFE_URL, CaptureResult
+from cctv_bridge.capture.results import UNSAFE_URL, CaptureFailure, CaptureResult, probe_result
 from cctv_bridge.capture.timing import Budget
 from cctv_bridge.stream_secrets import hide_secrets, redact
-from cctv_bridge.stream_urls import KIND_MJPEG, KIND_RTSP, KIND_SNAPSHOT
+from cctv_bridge.stream_urls import KIND_RTSP, KINDS
 from cctv_bridge.stream_urls import parse_stream_url as _parse
 
 logger = logging.getLogger(__name__)
@@ -71,13 +71,10 @@ def grab(
         try:
             target = _parse(url, kind)
         except ValidationError as exc:
-            result = CaptureResult(
-                kind=kind if kind in (KIND_RTSP, KIND_MJPEG, KIND_SNAPSHOT) else "unknown",
-                reachable=False,
-                error=UNSAFE_URL,
-                message=f"the stream address breaks a rule ({exc.code or 'invalid'})",
-                elapsed=budget.elapsed(),
+            failure = CaptureFailure(
+                UNSAFE_URL, f"the stream address breaks a rule ({exc.code or 'invalid'})"
             )
+            result = probe_result(kind if kind in KINDS else "unknown", budget, failure)
         else:
             common = {
                 "frames": frames,
@@ -87,10 +84,8 @@ def grab(
             }
             if kind == KIND_RTSP:
                 result = ffmpeg.grab_rtsp(target, **common)
-            elif kind == KIND_MJPEG:
-                result = http.grab_mjpeg(target, verify_tls=verify_tls, **common)
             else:
-                result = http.grab_snapshot(target, verify_tls=verify_tls, **common)
+                result = http.grab_http(target, kind=kind, verify_tls=verify_tls, **common)
         logger.debug(
             "probe %s: %s (%s) in %.2f s, %d frame(s)",
             redact(url),

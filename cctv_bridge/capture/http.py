@@ -22,7 +22,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 import numpy as np
@@ -82,12 +81,16 @@ class _Session:
     def __init__(
         self,
         kind: str,
+        target: StreamURL,
+        frames: int,
         budget: Budget,
         open_timeout: float,
         read_timeout: float,
         verify_tls: bool,
     ) -> None:
         self.kind = kind
+        self.target = target
+        self.frames = frames
         self.budget = budget
         self.open_timeout = open_timeout
         self.read_timeout = read_timeout
@@ -266,22 +269,24 @@ class _Collected:
         self.times.append(time.monotonic())
 
 
-def _run(
-    kind: str,
+def grab_http(
     target: StreamURL,
-    budget: Budget,
+    *,
+    kind: str,
+    frames: int,
     open_timeout: float,
     read_timeout: float,
-    verify_tls: bool,
-    body: Callable[[urllib.request.OpenerDirector, _Session, _Collected], None],
-    *,
-    with_fps: bool,
+    budget: Budget,
+    verify_tls: bool = True,
 ) -> CaptureResult:
-    session = _Session(kind, budget, open_timeout, read_timeout, verify_tls)
+    """``frames`` snapshots (``kind`` ``snapshot``) or the first ``frames`` pictures of an MJPEG
+    stream (``mjpeg``), by the budget's deadline; every failure becomes a result code."""
+    session = _Session(kind, target, frames, budget, open_timeout, read_timeout, verify_tls)
     collected = _Collected()
+    read = _read_mjpeg if kind == KIND_MJPEG else _read_snapshots
     failure: CaptureFailure | None = None
     try:
-        body(_build_opener(session, target), session, collected)
+        read(_build_opener(session, target), session, collected)
     except Exception as exc:  # every failure becomes a result code, nothing escapes with a URL
         failure = _classify(exc, session)
     finally:
@@ -292,83 +297,55 @@ def _run(
         failure,
         frames=collected.frames,
         times=collected.times,
-        fps=frame_rate(collected.times) if with_fps else None,
+        fps=frame_rate(collected.times) if kind == KIND_MJPEG else None,
         bytes_read=collected.bytes_read,
     )
 
 
-def grab_snapshot(
-    target: StreamURL,
-    *,
-    frames: int,
-    open_timeout: float,
-    read_timeout: float,
-    budget: Budget,
-    verify_tls: bool = True,
-) -> CaptureResult:
+def _read_snapshots(
+    opener: urllib.request.OpenerDirector, session: _Session, got: _Collected
+) -> None:
     """``frames`` snapshots, their requests started ``SNAPSHOT_SPACING`` apart."""
-
-    def body(opener: urllib.request.OpenerDirector, session: _Session, got: _Collected) -> None:
-        for index in range(frames):
-            started = time.monotonic()
-            response = _open(opener, target, "image/jpeg, image/png;q=0.9, */*;q=0.1")
-            try:
-                data = _read_body(response, session, got)
-            finally:
-                response.close()
-            got.add(decode_picture(data))
-            if index + 1 < frames:
-                pause = SNAPSHOT_SPACING - (time.monotonic() - started)
-                if pause > 0:
-                    if pause >= budget.remaining():
-                        raise CaptureFailure(
-                            TIMEOUT, "the probe's deadline passed between snapshots"
-                        )
-                    time.sleep(pause)
-
-    return _run(
-        "snapshot", target, budget, open_timeout, read_timeout, verify_tls, body, with_fps=False
-    )
-
-
-def grab_mjpeg(
-    target: StreamURL,
-    *,
-    frames: int,
-    open_timeout: float,
-    read_timeout: float,
-    budget: Budget,
-    verify_tls: bool = True,
-) -> CaptureResult:
-    """The first ``frames`` pictures of a multipart (``multipart/x-mixed-replace``) stream."""
-
-    def body(opener: urllib.request.OpenerDirector, session: _Session, got: _Collected) -> None:
-        response = _open(opener, target, "multipart/x-mixed-replace, image/jpeg;q=0.5")
+    for index in range(session.frames):
+        started = time.monotonic()
+        response = _open(opener, session.target, "image/jpeg, image/png;q=0.9, */*;q=0.1")
         try:
-            parser = MultipartJPEG(_boundary(response.headers.get("Content-Type", "")))
-            while len(got.frames) < frames:
-                if budget.expired:
-                    raise CaptureFailure(TIMEOUT, "the stream's frames did not arrive in time")
-                chunk = response.read1(_CHUNK)
-                if not chunk:
-                    if session.watch.expired:
-                        raise CaptureFailure(TIMEOUT, "the stream's frames did not arrive in time")
-                    if got.frames:
-                        raise CaptureFailure(TIMEOUT, "the stream ended early")
-                    raise CaptureFailure(NOT_AN_IMAGE, "the stream ended before a whole picture")
-                got.bytes_read += len(chunk)
-                if got.bytes_read > MAX_BODY_BYTES:
-                    raise CaptureFailure(TOO_LARGE, "the stream sent more than the size cap")
-                for picture in parser.feed(chunk):
-                    got.add(decode_picture(picture))
-                    if len(got.frames) >= frames:
-                        break
+            data = _read_body(response, session, got)
         finally:
             response.close()
+        got.add(decode_picture(data))
+        if index + 1 < session.frames:
+            pause = SNAPSHOT_SPACING - (time.monotonic() - started)
+            if pause > 0:
+                if pause >= session.budget.remaining():
+                    raise CaptureFailure(TIMEOUT, "the probe's deadline passed between snapshots")
+                time.sleep(pause)
 
-    return _run(
-        KIND_MJPEG, target, budget, open_timeout, read_timeout, verify_tls, body, with_fps=True
-    )
+
+def _read_mjpeg(opener: urllib.request.OpenerDirector, session: _Session, got: _Collected) -> None:
+    """The first ``frames`` pictures of a multipart (``multipart/x-mixed-replace``) stream."""
+    response = _open(opener, session.target, "multipart/x-mixed-replace, image/jpeg;q=0.5")
+    try:
+        parser = MultipartJPEG(_boundary(response.headers.get("Content-Type", "")))
+        while len(got.frames) < session.frames:
+            if session.budget.expired:
+                raise CaptureFailure(TIMEOUT, "the stream's frames did not arrive in time")
+            chunk = response.read1(_CHUNK)
+            if not chunk:
+                if session.watch.expired:
+                    raise CaptureFailure(TIMEOUT, "the stream's frames did not arrive in time")
+                if got.frames:
+                    raise CaptureFailure(TIMEOUT, "the stream ended early")
+                raise CaptureFailure(NOT_AN_IMAGE, "the stream ended before a whole picture")
+            got.bytes_read += len(chunk)
+            if got.bytes_read > MAX_BODY_BYTES:
+                raise CaptureFailure(TOO_LARGE, "the stream sent more than the size cap")
+            for picture in parser.feed(chunk):
+                got.add(decode_picture(picture))
+                if len(got.frames) >= session.frames:
+                    break
+    finally:
+        response.close()
 
 
 def _boundary(content_type: str) -> bytes | None:
