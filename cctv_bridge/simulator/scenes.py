@@ -29,29 +29,9 @@ import numpy as np
 
 # A package module in the project; a plain module next to ``rtsp_server.py`` under Debian's python3.
 if __package__:
-    from .scene_drawing import (
-        NOISE_LEVELS,
-        SEED_BASE,
-        WORLD_SCALE,
-        Layout,
-        blur,
-        draw_movers,
-        lay_out,
-        rasterize,
-        seeded_rng,
-    )
+    from . import scene_drawing as drawing
 else:
-    from scene_drawing import (  # type: ignore[no-redef]
-        NOISE_LEVELS,
-        SEED_BASE,
-        WORLD_SCALE,
-        Layout,
-        blur,
-        draw_movers,
-        lay_out,
-        rasterize,
-        seeded_rng,
-    )
+    import scene_drawing as drawing  # type: ignore[no-redef]
 
 HEALTHY = "healthy"
 DARK = "dark"
@@ -113,12 +93,12 @@ class SceneRenderer:
         self.width, self.height, self.fps = int(width), int(height), float(fps)
         backgrounds = max(8, background_bytes // (3 * self.width * self.height))
         self._limits = {"layout": layouts, "background": backgrounds}
-        self._layouts: OrderedDict[int, Layout] = OrderedDict()
+        self._layouts: OrderedDict[int, drawing.Layout] = OrderedDict()
         self._backgrounds: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._maps: dict[int, tuple[int, int, int, int, np.ndarray]] = {}
         self._lock = threading.Lock()
-        self._noise = np.random.default_rng(SEED_BASE).integers(
-            0, NOISE_LEVELS + 1, (_NOISE_PLANES, self.height, self.width, 1), dtype=np.uint8
+        self._noise = np.random.default_rng(drawing.SEED_BASE).integers(
+            0, drawing.NOISE_LEVELS + 1, (_NOISE_PLANES, self.height, self.width, 1), dtype=np.uint8
         )
         yy, xx = np.mgrid[0 : self.height, 0 : self.width]
         cy, cx = (self.height - 1) / 2, (self.width - 1) / 2
@@ -138,19 +118,19 @@ class SceneRenderer:
                 store.popitem(last=False)
         return value
 
-    def _layout(self, scene: int) -> Layout:
+    def _layout(self, scene: int) -> drawing.Layout:
         return self._cached(
-            self._layouts, "layout", scene, lambda: lay_out(scene, self.width, self.height)
+            self._layouts, "layout", scene, lambda: drawing.lay_out(scene, self.width, self.height)
         )
 
     # -- geometry -------------------------------------------------------------------------
 
     def origin(self, view: View) -> tuple[int, int]:
         """Top-left corner of a view in its world: centred, or nudged for other viewpoints."""
-        ww, wh = round(self.width * WORLD_SCALE), round(self.height * WORLD_SCALE)
+        ww, wh = round(self.width * drawing.WORLD_SCALE), round(self.height * drawing.WORLD_SCALE)
         x, y = (ww - self.width) // 2, (wh - self.height) // 2
         if view.viewpoint:
-            rng = seeded_rng(view.scene, view.viewpoint, 1)
+            rng = drawing.seeded_rng(view.scene, view.viewpoint, 1)
             dx = rng.uniform(0.04, 0.08) * self.width * rng.choice((-1, 1))
             dy = rng.uniform(0.02, 0.05) * self.height * rng.choice((-1, 1))
             x, y = x + int(dx), y + int(dy)
@@ -165,7 +145,7 @@ class SceneRenderer:
             cached = self._maps.get(key)
         if cached is not None:
             return cached
-        ww, wh = round(self.width * WORLD_SCALE), round(self.height * WORLD_SCALE)
+        ww, wh = round(self.width * drawing.WORLD_SCALE), round(self.height * drawing.WORLD_SCALE)
         angle = math.radians((8 + key % 2 * 3) * (1 if key < 2 else -1))
         shift_x = 0.2 * self.width * (1 if key % 2 else -1)
         shift_y = 0.08 * self.height * (1 if key < 2 else -1)
@@ -191,11 +171,11 @@ class SceneRenderer:
         """The frame number at moment ``t`` (seconds since the epoch)."""
         return math.floor(t * self.fps)
 
-    def _light(self, layout: Layout, t: float) -> float:
+    def _light(self, layout: drawing.Layout, t: float) -> float:
         a, b = layout.light_phase
         return 1.0 + 0.06 * math.sin(2 * math.pi * t / 180 + a) + 0.03 * math.sin(t / 7.3 + b)
 
-    def _scene(self, layout: Layout, view: View, t: float, moved: bool) -> np.ndarray:
+    def _scene(self, layout: drawing.Layout, view: View, t: float, moved: bool) -> np.ndarray:
         """The live picture before noise and light: the background plus what moves."""
         if moved:
             x0, y0, bw, bh, flat = self._moved_map(view)
@@ -203,20 +183,20 @@ class SceneRenderer:
                 self._backgrounds,
                 "background",
                 (view.scene, "moved", x0, y0, bw, bh),
-                lambda: rasterize(layout, x0, y0, bw, bh),
+                lambda: drawing.rasterize(layout, x0, y0, bw, bh),
             )
             canvas = bg.copy()
-            draw_movers(canvas, layout, t, x0, y0)
+            drawing.draw_movers(canvas, layout, t, x0, y0)
             return canvas.reshape(-1, 3)[flat].reshape(self.height, self.width, 3)
         ox, oy = self.origin(view)
         bg = self._cached(
             self._backgrounds,
             "background",
             (view.scene, ox, oy),
-            lambda: rasterize(layout, ox, oy, self.width, self.height),
+            lambda: drawing.rasterize(layout, ox, oy, self.width, self.height),
         )
         canvas = bg.copy()
-        draw_movers(canvas, layout, t, ox, oy)
+        drawing.draw_movers(canvas, layout, t, ox, oy)
         return canvas
 
     def frame(self, view: View, fault: str = HEALTHY, t: float = 0.0) -> np.ndarray:
@@ -239,8 +219,8 @@ class SceneRenderer:
             # Night with a dead infrared lamp: a faint ghost of the scene near black.
             lut = np.clip(np.arange(256) * 0.03, 0, 255).astype(np.uint8)
             return lut[img]
-        lut = np.clip((np.arange(256) - NOISE_LEVELS / 2) * gain, 0, 255).astype(np.uint8)
+        lut = np.clip((np.arange(256) - drawing.NOISE_LEVELS / 2) * gain, 0, 255).astype(np.uint8)
         img = lut[img]
         if fault == BLURRED:
-            img = blur(img, max(4, self.width // 60))
+            img = drawing.blur(img, max(4, self.width // 60))
         return img
