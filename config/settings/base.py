@@ -228,7 +228,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 SITE_NAVIGATION_SECTIONS = [
     ("tracker", _("Initiatives")),
     ("initiative_propose", _("Propose an initiative")),
-    ("camera_status", _("Cameras")),
+    ("cctv_bridge:status", _("Cameras")),
 ]
 
 # --- Static and media ------------------------------------------------------------------------
