@@ -12,7 +12,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cctv_bridge import public as cameras
 from cms.search import search_view
 from cms.sitemap import sitemap
 from config import health
@@ -40,7 +39,7 @@ urlpatterns = [
     path("healthz/", health.HealthView.as_view(), name="healthz"),
     path("metrics", metrics.metrics, name="metrics"),  # Prometheus; bearer token (README)
     path("api/initiatives/", api.initiative_list, name="api_initiatives"),
-    path("api/cameras/", cameras.status_api, name="camera_status_api"),
+    path("api/cameras/", include("cctv_bridge.api_urls")),
     path("api/initiatives/<int:pk>/", api.initiative_detail, name="api_initiative"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -54,9 +53,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
-    path("cameras/", cameras.status_page, name="camera_status"),
-    path("cameras/incidents/rss/", cameras.incidents_rss, name="camera_incidents_rss"),
-    path("cameras/incidents/atom/", cameras.incidents_atom, name="camera_incidents_atom"),
+    path("cameras/", include("cctv_bridge.urls")),
     path("initiatives/", public.tracker, name="tracker"),
     path("initiatives/how/", public.how_it_works, name="initiatives_how"),
     path("initiatives/propose/", proposals.propose, name="initiative_propose"),

@@ -228,7 +228,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 SITE_NAVIGATION_SECTIONS = [
     ("tracker", _("Initiatives")),
     ("initiative_propose", _("Propose an initiative")),
-    ("camera_status", _("Cameras")),
+    ("cctv_bridge:status", _("Cameras")),
 ]
 
 # --- Static and media ------------------------------------------------------------------------
@@ -406,7 +406,7 @@ LOGGING = {
     # Stream URLs and camera passwords never reach a log line, whoever logs them; nor do the
     # deployment's secrets, authorization headers, cookies, passwords or e-mail addresses.
     "filters": {
-        "stream_urls": {"()": "cctv_bridge.stream_urls.StreamURLLogFilter"},
+        "stream_urls": {"()": "cctv_bridge.stream_secrets.StreamURLLogFilter"},
         "secrets": {"()": "config.logs.SecretsLogFilter"},
         "context": {"()": "config.logs.LogContextFilter"},  # request id, job on every record
     },
