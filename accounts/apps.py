@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
@@ -7,11 +6,10 @@ class AccountsConfig(AppConfig):
     group and workflow names in the user's language, the Administrators group's permissions.
 
     No models of its own: django-otp keeps the devices, ``django.contrib.auth`` the users and
-    groups.
+    groups (so no verbose name either: the admin never shows this app's name).
     """
 
     name = "accounts"
-    verbose_name = _("Accounts")
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate

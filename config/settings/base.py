@@ -32,9 +32,7 @@ INSTALLED_APPS = [
     # django_dramatiq first: it sets the dramatiq broker before any app imports an actor.
     "django_dramatiq",
     "config.apps.ConfigConfig",
-    # Right after config: its ready() connects the Administrators group's post_migrate receiver
-    # at the same place in the order as before (before django.contrib.auth's).
-    "accounts",
+    "accounts",  # before django.contrib.auth: its post_migrate receiver runs first, as it did
     "cms",
     "workflows",
     "cctv_bridge",
