@@ -294,7 +294,7 @@ class Browsing:
         page.locator("input[name=password]").fill(self.site.password)
         page.locator("form button[type=submit]").click()
         code = self.site.authenticator_code(role)
-        if code is not None:  # the second factor (config/two_factor.py)
+        if code is not None:  # the second factor (accounts/two_factor.py)
             page.wait_for_url(re.compile(re.escape(self.site.url) + r"/admin/two-factor/verify/"))
             page.locator("input[name=code]").fill(code)
             page.locator("form.login-form button[type=submit]").click()
