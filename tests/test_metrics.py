@@ -34,7 +34,8 @@ from config.broker import OnCommitRabbitmqBroker
 from config.metrics.sources import queue_depths
 from config.models import FailedJob
 from tests.conftest import service_url
-from tests.jobs_helpers import QUEUE, always_fails, read_group, wait_for
+from tests.harness.waiting import wait_until
+from tests.jobs_helpers import QUEUE, always_fails, read_group
 from tests.workflow_helpers import member
 from workflows.models import Initiative
 
@@ -174,7 +175,7 @@ def test_queue_depth_on_rabbitmq_reads_a_passive_declare():
     try:
         for n in range(2):
             broker.enqueue_now(remember.message(str(n)))
-        wait_for(lambda: queue_depths(broker)[queue]["ready"] == 2)
+        wait_until(lambda: queue_depths(broker)[queue]["ready"] == 2, 60, "two messages ready")
         assert queue_depths(broker)[queue]["dead"] == 0
     finally:
         for name in (queue, dq_name(queue), xq_name(queue)):
@@ -187,7 +188,11 @@ def test_a_job_that_failed_for_good_is_counted_per_actor(client, token, worker):
     failed = {"actor": "always_fails", "queue": QUEUE, "resolved": "false"}
     assert value(scrape(client), "safe_community_failed_jobs", **failed) == 0
     always_fails.send(str(uuid.uuid4()))
-    wait_for(lambda: FailedJob.objects.filter(actor_name="always_fails").exists())
+    wait_until(
+        lambda: FailedJob.objects.filter(actor_name="always_fails").exists(),
+        60,
+        "the failed job recorded",
+    )
     assert value(scrape(client), "safe_community_failed_jobs", **failed) == 1
     FailedJob.objects.update(resolved=True)
     samples = scrape(client)
@@ -344,13 +349,17 @@ def test_gunicorn_workers_add_up_in_one_scrape_even_after_being_recycled(tmp_pat
         return value(parse(body), count, **refused)
 
     try:
-        wait_for(lambda: server.poll() is not None or get(url)[0] == 401, timeout=120)
+        wait_until(
+            lambda: server.poll() is not None or get(url)[0] == 401, 120, "gunicorn answering"
+        )
         assert server.poll() is None, "gunicorn did not start"
         for _ in range(14):  # the readiness check was the first refusal
             assert get(url)[0] == 401
         # Each exit is handled by the master a moment after the worker's last answer.
-        wait_for(lambda: (metrics_dir / "histogram_archive.db").exists())
-        wait_for(lambda: refusals_counted() == 15)
+        wait_until(
+            lambda: (metrics_dir / "histogram_archive.db").exists(), 60, "the histogram archive"
+        )
+        wait_until(lambda: refusals_counted() == 15, 60, "fifteen refusals counted")
         # Children first: a worker that exits after this is reaped and its file folded away.
         workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
         files = sorted(path.name for path in metrics_dir.iterdir())
