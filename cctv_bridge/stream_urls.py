@@ -40,6 +40,8 @@ from urllib.parse import unquote, urlsplit
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ops.scrubbing import ScrubbingLogFilter
+
 __all__ = [
     "DEFAULT_PORTS",
     "KINDS",
@@ -465,36 +467,6 @@ def hide_secrets(url: str) -> Iterator[None]:
                     _live_secrets[piece] = left
                 else:
                     _live_secrets.pop(piece, None)
-
-
-class ScrubbingLogFilter(logging.Filter):
-    """Rewrite a log record's text with ``scrub_text`` before any handler formats it.
-
-    Install it on the *handlers* (``LOGGING["handlers"][…]["filters"]``): a filter on a logger
-    does not see records propagated from child loggers. It rewrites the message (with its
-    arguments merged in) and pre-formats the traceback into ``exc_text`` so formatters use the
-    scrubbed text. Never drops a record.
-    """
-
-    def scrub_text(self, text: str) -> str:
-        raise NotImplementedError
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string: leave the record to logging's own handling
-            return True
-        cleaned = self.scrub_text(message)
-        if cleaned != message:
-            record.msg = cleaned
-            record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.scrub_text(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self.scrub_text(record.stack_info)
-        return True
 
 
 class StreamURLLogFilter(ScrubbingLogFilter):

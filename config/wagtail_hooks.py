@@ -1,15 +1,4 @@
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
-
-from config.models import FailedJob
-from config.viewsets import FailedJobPermissionPolicy, failed_job_viewset
-
-register_permission_policy(FailedJob, FailedJobPermissionPolicy(FailedJob))
-
-
-@hooks.register("register_admin_viewset")
-def register_failed_jobs():
-    return failed_job_viewset
 
 
 # --- Two-factor authentication (config/two_factor.py, config/two_factor_views.py) ----------

@@ -29,10 +29,10 @@ from dramatiq.common import dq_name, xq_name
 from prometheus_client.parser import text_string_to_metric_families
 
 from cctv_bridge.models import Camera, Probe
-from config import outbox
 from config.broker import OnCommitRabbitmqBroker
-from config.metrics.sources import queue_depths
-from config.models import FailedJob
+from ops import outbox
+from ops.metrics.sources import queue_depths
+from ops.models import FailedJob
 from tests.conftest import service_url
 from tests.jobs_helpers import QUEUE, always_fails, read_group, wait_for
 from tests.workflow_helpers import member

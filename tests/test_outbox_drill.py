@@ -14,9 +14,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from config import outbox
 from config.broker import OnCommitRedisBroker
-from config.models import OutboxMessage
+from ops import outbox
+from ops.models import OutboxMessage
 from tests.jobs_helpers import running_worker, wait_for
 from tests.workflow_helpers import member
 from workflows.models import Initiative
