@@ -52,7 +52,7 @@ def test_msgfmt_check_passes(lang, tmp_path):
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext is not installed")
 def test_catalogues_contain_every_source_string(tmp_path):
     """Extract strings from a copy of the sources and compare with the committed catalogues."""
-    for name in ("cms", "config", "workflows", "cctv_bridge", "site", "locale", "manage.py"):
+    for name in ("cms", "config", "ops", "workflows", "cctv_bridge", "site", "locale", "manage.py"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
