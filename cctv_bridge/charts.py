@@ -1,48 +1,21 @@
 """Trend charts for the operator console, drawn on the server as SVG geometry: a time axis with
 hour ticks, a value axis with round ticks and its unit, and the series as polylines (a gap in
-the data is a gap in the line). The template only places what is computed here."""
+the data is a gap in the line). The template only places what is computed here; scales, ticks
+and polylines are the site's shared chart geometry in ``cms.charts``."""
 
 from __future__ import annotations
 
 import datetime
-import math
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.formats import number_format
 
-from cms.charts import coordinate
+from cms.charts import Scale, Tick, coordinate, nice_ticks, polyline
 
 WIDTH = 640
 HEIGHT = 200
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 12, 32
-#: How many value ticks to aim for; nice_ticks rounds the step, so it can be one or two more.
-TICKS = 5
-
-
-def nice_ticks(low: float, high: float, target: int = TICKS) -> list[float]:
-    """Round tick values (steps of 1, 2, 2.5 or 5 times a power of ten) covering low..high."""
-    if high < low:
-        low, high = high, low
-    if math.isclose(low, high):
-        pad = abs(low) * 0.1 or 1.0
-        low, high = low - pad, high + pad
-    raw = (high - low) / target
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
-    first = math.floor(low / step + 1e-9) * step
-    last = math.ceil(high / step - 1e-9) * step
-    count = round((last - first) / step)
-    return [round(first + i * step, 10) for i in range(count + 1)]
-
-
-@dataclass(frozen=True)
-class Tick:
-    """A tick: its SVG coordinate, already written out (never localised: "12,5" is not a
-    length), and its label, localised."""
-
-    position: str
-    label: str
 
 
 @dataclass(frozen=True)
@@ -94,13 +67,8 @@ def time_chart(
         # A response time or a rate reads against zero, not against its own minimum.
         ticks = nice_ticks(min(0.0, min(values)), max(values))
         low, high = ticks[0], ticks[-1]
-    span = end - start
-
-    def x(at: datetime.datetime) -> float:
-        return LEFT + (at - start) / span * (WIDTH - LEFT - RIGHT)
-
-    def y(value: float) -> float:
-        return HEIGHT - BOTTOM - (value - low) / (high - low) * (HEIGHT - TOP - BOTTOM)
+    x = Scale(start, end, LEFT, WIDTH - RIGHT)
+    y = Scale(low, high, HEIGHT - BOTTOM, TOP)
 
     runs: list[list[tuple[float, float]]] = [[]]
     for at, value in samples:
@@ -117,14 +85,6 @@ def time_chart(
         x_ticks=hour_ticks(start, end, hours_between_ticks, x),
         summary=f"{format_value(min(values))} – {format_value(max(values))} {unit}".strip(),
     )
-
-
-def polyline(points: list[tuple[float, float]]) -> str:
-    """SVG points of a run; a lone point becomes a short flat line, so that it shows."""
-    if len(points) == 1:
-        ((px, py),) = points
-        points = [(px - 4, py), (px + 4, py)]
-    return " ".join(f"{coordinate(px)},{coordinate(py)}" for px, py in points)
 
 
 def hour_ticks(start, end, every: int, x) -> list[Tick]:

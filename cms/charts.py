@@ -1,6 +1,11 @@
 """Server-rendered charts: the numbers become SVG coordinates here, the template draws them.
 
-No JavaScript is involved, so a chart shows in any browser, in feeds and in print.
+No JavaScript is involved, so a chart shows in any browser, in feeds and in print. This module
+holds what every chart of the site shares: scales from values to SVG coordinates, round ticks,
+bands for bar charts, polylines, and SVG numbers written the same way in every language. The
+charts themselves are the Memorandum's growth chart (below), the initiative pipeline
+(``workflows.public``), the cameras' uptime bars (``cctv_bridge.public``) and the operator
+console's trend charts (``cctv_bridge.charts``).
 """
 
 from __future__ import annotations
@@ -9,6 +14,89 @@ import datetime
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+
+def coordinate(value: float, *, trim: bool = True) -> str:
+    """An SVG number with one decimal: always a dot as decimal separator, whatever the page's
+    language (templates would localise a float as "220,0"). A whole number drops its ".0"
+    unless ``trim`` is false."""
+    text = f"{value:.1f}"
+    return text.removesuffix(".0") if trim else text
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps values from ``low``..``high`` onto SVG coordinates ``start``..``end``; for a value
+    axis drawn upwards ``end`` is above ``start``. Values may be numbers, dates or datetimes
+    (for dates the span is a ``timedelta``)."""
+
+    low: Any
+    high: Any
+    start: float
+    end: float
+
+    def __call__(self, value: Any) -> float:
+        return self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A tick: its SVG coordinate, already written out (never localised: "12,5" is not a
+    length), and its label, localised."""
+
+    position: str
+    label: str
+
+
+def nice_ceiling(value: int) -> int:
+    """The round number an axis should end at: 20 → 20, 21 → 25, 140 → 150."""
+    if value <= 5:
+        return 5
+    step = 10 ** math.floor(math.log10(value))
+    for multiple in (1, 1.5, 2, 2.5, 5, 10):
+        if value <= step * multiple:
+            return int(step * multiple)
+    return value  # pragma: no cover - the loop always returns
+
+
+def nice_ticks(low: float, high: float, target: int = 5) -> list[float]:
+    """Round tick values (steps of 1, 2, 2.5 or 5 times a power of ten) covering low..high;
+    about ``target`` of them (the rounded step can give one or two more)."""
+    if high < low:
+        low, high = high, low
+    if math.isclose(low, high):
+        pad = abs(low) * 0.1 or 1.0
+        low, high = low - pad, high + pad
+    raw = (high - low) / target
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
+    first = math.floor(low / step + 1e-9) * step
+    last = math.ceil(high / step - 1e-9) * step
+    count = round((last - first) / step)
+    return [round(first + i * step, 10) for i in range(count + 1)]
+
+
+def bar_length(value: float, top: float, span: float) -> float:
+    """The length of a bar for ``value`` when ``top`` fills ``span``."""
+    return span * value / top
+
+
+def bands(count: int, width: float, fill: float = 0.8) -> tuple[list[str], str]:
+    """``count`` equal bands side by side across ``width``: the x of each band and the width
+    of the bar drawn in it (``fill`` of the band, the rest is the gap)."""
+    step = width / count
+    return [coordinate(index * step, trim=False) for index in range(count)], coordinate(
+        step * fill, trim=False
+    )
+
+
+def polyline(points: list[tuple[float, float]]) -> str:
+    """SVG points of a run; a lone point becomes a short flat line, so that it shows."""
+    if len(points) == 1:
+        ((px, py),) = points
+        points = [(px - 4, py), (px + 4, py)]
+    return " ".join(f"{coordinate(px)},{coordinate(py)}" for px, py in points)
 
 
 @dataclass(frozen=True)
@@ -43,22 +131,6 @@ def signatory_series(totals: Sequence, organisations: Sequence) -> list[CountAt]
     return points
 
 
-def nice_ceiling(value: int) -> int:
-    """The round number an axis should end at: 20 → 20, 21 → 25, 140 → 150."""
-    if value <= 5:
-        return 5
-    step = 10 ** math.floor(math.log10(value))
-    for multiple in (1, 1.5, 2, 2.5, 5, 10):
-        if value <= step * multiple:
-            return int(step * multiple)
-    return value  # pragma: no cover - the loop always returns
-
-
-def coordinate(value: float) -> str:
-    """An SVG number: always a dot as decimal separator, whatever the page's language."""
-    return f"{value:.1f}".removesuffix(".0")
-
-
 def growth_chart(
     series: Sequence[CountAt], width: int = 640, height: int = 260, margin: int = 40
 ) -> dict | None:
@@ -69,21 +141,15 @@ def growth_chart(
     first, last = series[0].date, series[-1].date
     start = datetime.date(first.year, 1, 1)
     end = datetime.date(last.year + 1, 1, 1)
-    span = (end - start).days
     top = nice_ceiling(max(point.count for point in series))
-    plot_w, plot_h = width - 2 * margin, height - 2 * margin
-
-    def x(day: datetime.date) -> float:
-        return margin + plot_w * (day - start).days / span
-
-    def y(count: int) -> float:
-        return margin + plot_h * (1 - count / top)
+    x = Scale(start, end, margin, width - margin)
+    y = Scale(0, top, height - margin, margin)
 
     path = [f"M{coordinate(x(series[0].date))},{coordinate(y(series[0].count))}"]
     for point in series[1:]:  # a step: the count holds until it changes
         path.append(f"H{coordinate(x(point.date))}V{coordinate(y(point.count))}")
     path.append(f"H{coordinate(x(end))}")
-    year_width = plot_w / (end.year - start.year)
+    year_width = (width - 2 * margin) / (end.year - start.year)
     step = max(1, top // 5)
     return {
         "width": width,
