@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.formats import number_format
 
-from cms.charts import Scale, Tick, coordinate, nice_ticks, polyline
+from cms.charts import Tick, coordinate, nice_ticks, polyline, scale
 
 WIDTH = 640
 HEIGHT = 200
@@ -67,8 +67,8 @@ def time_chart(
         # A response time or a rate reads against zero, not against its own minimum.
         ticks = nice_ticks(min(0.0, min(values)), max(values))
         low, high = ticks[0], ticks[-1]
-    x = Scale(start, end, LEFT, WIDTH - RIGHT)
-    y = Scale(low, high, HEIGHT - BOTTOM, TOP)
+    x = scale(start, end, LEFT, WIDTH - RIGHT)
+    y = scale(low, high, HEIGHT - BOTTOM, TOP)
 
     runs: list[list[tuple[float, float]]] = [[]]
     for at, value in samples:

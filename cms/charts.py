@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,19 +25,18 @@ def coordinate(value: float, *, trim: bool = True) -> str:
     return text.removesuffix(".0") if trim else text
 
 
-@dataclass(frozen=True)
-class Scale:
-    """Maps values from ``low``..``high`` onto SVG coordinates ``start``..``end``; for a value
-    axis drawn upwards ``end`` is above ``start``. Values may be numbers, dates or datetimes
-    (for dates the span is a ``timedelta``)."""
+def scale(low: Any, high: Any, start: float, end: float) -> Callable[[Any], float]:
+    """The function mapping values from ``low``..``high`` onto SVG coordinates ``start``..``end``;
+    for a value axis drawn upwards ``end`` is above ``start``. Values may be numbers, dates or
+    datetimes (for dates the span is a ``timedelta``). It runs once per point, so the spans are
+    worked out here, once."""
+    span = high - low
+    length = end - start
 
-    low: Any
-    high: Any
-    start: float
-    end: float
+    def position(value: Any) -> float:
+        return start + (value - low) / span * length
 
-    def __call__(self, value: Any) -> float:
-        return self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
+    return position
 
 
 @dataclass(frozen=True)
@@ -142,8 +141,8 @@ def growth_chart(
     start = datetime.date(first.year, 1, 1)
     end = datetime.date(last.year + 1, 1, 1)
     top = nice_ceiling(max(point.count for point in series))
-    x = Scale(start, end, margin, width - margin)
-    y = Scale(0, top, height - margin, margin)
+    x = scale(start, end, margin, width - margin)
+    y = scale(0, top, height - margin, margin)
 
     path = [f"M{coordinate(x(series[0].date))},{coordinate(y(series[0].count))}"]
     for point in series[1:]:  # a step: the count holds until it changes

@@ -6,6 +6,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from wagtail.models import TranslatableMixin
 
 from cms.demo.pages import stream
 
@@ -84,7 +85,7 @@ def event_fields(entry: dict, language: str, areas: dict) -> dict:
     }
 
 
-def translation_key_of(loaded: dict, obj) -> str:
+def translation_key_of(loaded: dict, obj: TranslatableMixin) -> str:
     """The demo key of a loaded object, found by its translation key."""
     for key, versions in loaded.items():
         if versions["uk"].translation_key == obj.translation_key:

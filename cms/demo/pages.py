@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -39,7 +40,9 @@ def ensure_home(locale: Locale, fields: dict) -> HomePage:
     return home
 
 
-def ensure_child(parent: Page, model: type[Page], fields, tags=()) -> tuple[Page, bool]:
+def ensure_child(
+    parent: Page, model: type[Page], fields: dict | Page, tags: Iterable[str] = ()
+) -> tuple[Page, bool]:
     """The child of ``parent`` with this title, created and published if missing.
 
     ``fields`` is a dict of field values, or an unsaved page (with its inline rows)."""
@@ -55,7 +58,7 @@ def ensure_child(parent: Page, model: type[Page], fields, tags=()) -> tuple[Page
     return page, True
 
 
-def ensure_translation(page: Page, locale: Locale, fields: dict, tags=()) -> Page:
+def ensure_translation(page: Page, locale: Locale, fields: dict, tags: Iterable[str] = ()) -> Page:
     """The translation of ``page`` into ``locale``, copied, filled in and published if missing."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:

@@ -7,8 +7,9 @@ Idempotent: a second run changes nothing. Only what the ``cms`` app owns is load
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
-from wagtail.models import Locale
+from wagtail.models import Locale, TranslatableMixin
 
 from cms.demo import DATA, read_demo_data
 from cms.demo.fields import (
@@ -123,7 +124,13 @@ class DemoSite:
                 )
         return created
 
-    def load_snippets(self, model, entries: list[dict], en: Locale, fields) -> dict:
+    def load_snippets(
+        self,
+        model: type[TranslatableMixin],
+        entries: list[dict],
+        en: Locale,
+        fields: Callable[[dict, str], dict],
+    ) -> dict:
         """Translatable snippets in Ukrainian and, where given, English; by key."""
         uk = Locale.get_default()
         loaded = {}
