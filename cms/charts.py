@@ -3,9 +3,9 @@
 No JavaScript is involved, so a chart shows in any browser, in feeds and in print. This module
 holds what every chart of the site shares: scales from values to SVG coordinates, round ticks,
 bands for bar charts, polylines, and SVG numbers written the same way in every language. The
-charts themselves are the Memorandum's growth chart (below), the initiative pipeline
-(``workflows.public``), the cameras' uptime bars (``cctv_bridge.public``) and the operator
-console's trend charts (``cctv_bridge.charts``).
+charts drawn from it are the Memorandum's growth chart and the time charts of the operator
+console's trends (both below), the initiative pipeline (``workflows.public``) and the cameras'
+uptime bars (``cctv_bridge.public``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils import timezone
+from django.utils.formats import number_format
 
 
 def coordinate(value: float, *, trim: bool = True) -> str:
@@ -181,3 +184,91 @@ def growth_chart(
         ],
         "x_label_y": str(height - margin + 18),
     }
+
+
+TREND_WIDTH = 640
+TREND_HEIGHT = 200
+#: The trend chart's margins: room for the value labels on the left and the hours below.
+TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 56, 16, 12, 32
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """A time chart (the operator console's trends): title with its unit, ticks on both axes,
+    and the line's segments (a gap in the data is a gap in the line)."""
+
+    title: str
+    segments: list[str] = field(default_factory=list)
+    y_ticks: list[Tick] = field(default_factory=list)
+    x_ticks: list[Tick] = field(default_factory=list)
+    summary: str = ""
+    width: int = TREND_WIDTH
+    height: int = TREND_HEIGHT
+    left: int = TREND_LEFT
+    right: int = TREND_WIDTH - TREND_RIGHT
+    top: int = TREND_TOP
+    bottom: int = TREND_HEIGHT - TREND_BOTTOM
+
+    @property
+    def empty(self) -> bool:
+        return not self.segments
+
+
+def format_value(value: float) -> str:
+    decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 1 else 2)
+    return number_format(value, decimal_pos=decimals)
+
+
+def time_chart(
+    title: str,
+    samples: list[tuple[datetime.datetime, float | None]],
+    start: datetime.datetime,
+    end: datetime.datetime,
+    *,
+    bounds: tuple[float, float] | None = None,
+    unit: str = "",
+    hours_between_ticks: int = 4,
+) -> TrendChart:
+    """``samples`` (time, value or None for a gap) between ``start`` and ``end`` as a chart;
+    ``bounds`` fixes the value axis (0-100 for a percentage), otherwise it fits the data;
+    ``unit`` follows each value-axis label ("100 %")."""
+    values = [v for _, v in samples if v is not None]
+    if not values:
+        return TrendChart(title=title)
+    if bounds:
+        low, high = bounds
+        ticks = [tick for tick in nice_ticks(low, high) if low <= tick <= high]
+    else:
+        # A response time or a rate reads against zero, not against its own minimum.
+        ticks = nice_ticks(min(0.0, min(values)), max(values))
+        low, high = ticks[0], ticks[-1]
+    x = scale(start, end, TREND_LEFT, TREND_WIDTH - TREND_RIGHT)
+    y = scale(low, high, TREND_HEIGHT - TREND_BOTTOM, TREND_TOP)
+
+    runs: list[list[tuple[float, float]]] = [[]]
+    for at, value in samples:
+        if value is None:
+            runs.append([])
+        else:
+            runs[-1].append((x(at), y(value)))
+    return TrendChart(
+        title=title,
+        segments=[polyline(run) for run in runs if run],
+        y_ticks=[
+            Tick(coordinate(y(value)), f"{format_value(value)} {unit}".strip()) for value in ticks
+        ],
+        x_ticks=hour_ticks(start, end, hours_between_ticks, x),
+        summary=f"{format_value(min(values))} – {format_value(max(values))} {unit}".strip(),
+    )
+
+
+def hour_ticks(start, end, every: int, x) -> list[Tick]:
+    """Ticks at whole local hours divisible by ``every``, labelled HH:MM."""
+    local = timezone.localtime(start).replace(minute=0, second=0, microsecond=0)
+    local += datetime.timedelta(hours=1)
+    ticks = []
+    while local <= end:
+        if local.hour % every == 0:
+            ticks.append(Tick(coordinate(x(local)), local.strftime("%H:%M")))
+        local += datetime.timedelta(hours=1)
+    return ticks
