@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import logging
 import random
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cctv_bridge.models import Camera, DailyUptime, DutyShift
+from cms.demo import read_demo_data
 
 logger = logging.getLogger(__name__)
 
@@ -26,25 +28,8 @@ FAULTY = {7: "covered"}
 SAME_SCENE = {4: 3}
 PRIVATE = {12}
 
-CAMERAS = [
-    ("Центральна площа", "Central square", "вул. Лиманська, 89", "89 Lymanska St"),
-    ("Автостанція", "Bus station", "вул. Василя Тарасова, 1", "1 Vasylia Tarasova St"),
-    ("Перехрестя біля ліцею", "Crossing by the lyceum", "вул. Горького, 20", "20 Horkoho St"),
-    (
-        "Перехрестя біля ліцею, другий ракурс",
-        "Crossing by the lyceum, second view",
-        "вул. Горького, 22",
-        "22 Horkoho St",
-    ),
-    ("Міський ринок", "Town market", "вул. Соборна, 5", "5 Soborna St"),
-    ("Міський парк", "Town park", "вул. Перемоги, 10", "10 Peremohy St"),
-    ("В’їзд з боку Одеси", "Entrance from Odesa", "траса Т-1607, км 2", "Road T-1607, km 2"),
-    ("В’їзд з боку Ізмаїла", "Entrance from Izmail", "траса Т-1607, км 9", "Road T-1607, km 9"),
-    ("Стадіон", "Stadium", "вул. Спортивна, 3", "3 Sportyvna St"),
-    ("Лікарня", "Hospital", "вул. Лікарняна, 2", "2 Likarniana St"),
-    ("Зупинка «Школа № 2»", "Bus stop “School No. 2”", "вул. Миру, 41", "41 Myru St"),
-    ("Двір міської ради", "City council yard", "вул. Лиманська, 91", "91 Lymanska St"),
-]
+#: Names and addresses, Ukrainian and English: [name_uk, name_en, address_uk, address_en].
+CAMERAS = read_demo_data(Path(__file__).with_name("demo.json"))["cameras"]
 #: Roughly where the town centre is; each camera a little apart, for the map-minded.
 CENTRE = (45.8386, 29.6147)
 

@@ -22,10 +22,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cctv_bridge import console
-from cctv_bridge.charts import TrendChart, time_chart
 from cctv_bridge.describe import describe_detail
 from cctv_bridge.models import Camera, Incident, Probe, Snapshot, SnapshotAccess
 from cctv_bridge.reporting import PERIOD_LABELS, PERIODS, uptime
+from cms.charts import TrendChart, time_chart
 
 TREND_HOURS = 24
 #: How many of a camera's latest snapshots its page shows.

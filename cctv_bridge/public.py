@@ -32,6 +32,7 @@ from cctv_bridge.reporting import (
     public_states,
     uptime,
 )
+from cms.charts import bands
 from cms.page_cache import cache_public
 
 BAR_DAYS = 90
@@ -50,9 +51,9 @@ def listed_cameras() -> list[Camera]:
 
 def bar_chart(bars: list, width: int = 450, height: int = 28) -> dict:
     """One bar per day (SVG geometry); no data is grey, and the colour follows the share up."""
-    step = width / len(bars)
+    positions, bar = bands(len(bars), width)
     rows = []
-    for index, (day, share) in enumerate(bars):
+    for x, (day, share) in zip(positions, bars, strict=True):
         if share is None:
             level = "none"
         elif share >= 0.99:
@@ -63,13 +64,13 @@ def bar_chart(bars: list, width: int = 450, height: int = 28) -> dict:
             level = "down"
         rows.append(
             {
-                "x": f"{index * step:.1f}",
+                "x": x,
                 "day": day,
                 "share": None if share is None else round(share * 100, 1),
                 "level": level,
             }
         )
-    return {"width": width, "height": height, "bar": f"{step * 0.8:.1f}", "rows": rows}
+    return {"width": width, "height": height, "bar": bar, "rows": rows}
 
 
 def status_context(now=None) -> dict:

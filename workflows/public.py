@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from cms import form_guard
+from cms.charts import bar_length, coordinate
 from cms.i18n import in_locale, translated
 from cms.models import PriorityAreaPage
 from cms.page_cache import cache_public, depends_on
@@ -62,14 +63,15 @@ def pipeline(counts: dict[str, int], width: int = 640, bar_height: int = 22) -> 
     rows = []
     for index, state in enumerate(PUBLIC_STATES):
         count = counts.get(state.value, 0)
+        length = bar_length(count, top, width - label_width - 40)
         rows.append(
             {
                 "state": state,
                 "count": count,
                 "y": str(index * (bar_height + 8)),
                 "text_y": str(index * (bar_height + 8) + bar_height // 2),
-                "width": f"{(width - label_width - 40) * count / top:.1f}".removesuffix(".0"),
-                "value_x": f"{label_width + (width - label_width - 40) * count / top + 6:.1f}",
+                "width": coordinate(length),
+                "value_x": coordinate(label_width + length + 6, trim=False),
             }
         )
     return {

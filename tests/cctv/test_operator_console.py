@@ -208,7 +208,7 @@ def test_trends_have_axes_with_units_and_ticks(client, demo):
 
 
 def test_nice_ticks_cover_the_range_in_round_steps():
-    from cctv_bridge.charts import nice_ticks
+    from cms.charts import nice_ticks
 
     assert nice_ticks(0, 100) == [0, 20, 40, 60, 80, 100]
     assert nice_ticks(203, 347) == [200, 250, 300, 350]
