@@ -19,9 +19,10 @@ run: $(VENV)/.installed $(MO_FILES) ## Set up and serve the demo site on http://
 test: $(VENV)/.installed $(MO_FILES) ## Set up and run the whole test suite (embedded defaults unless the environment says otherwise)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed ## ruff, formatting and migrations checks
+lint: $(VENV)/.installed ## ruff, formatting, the layers between apps (import-linter) and migrations checks
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(MANAGE) makemigrations --check --dry-run
 
 format: $(VENV)/.installed ## Apply ruff's fixes and formatting
