@@ -19,8 +19,8 @@ from config.broker import OnCommitRedisBroker
 from config.models import OutboxMessage
 from tests.jobs_helpers import running_worker, wait_for
 from tests.workflow_helpers import member
-from workflows.models import Initiative
-from workflows.notifications import Subscription, notify_followers
+from workflows.models import Initiative, Subscription
+from workflows.tasks import notify_followers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

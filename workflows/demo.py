@@ -16,13 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from workflows.models import (
-    Initiative,
-    InitiativePage,
-    InitiativePartner,
-    TimelineEvent,
-    TransitionLog,
-)
+from workflows.engine import TransitionLog
+from workflows.models import Initiative, InitiativePage, InitiativePartner, TimelineEvent
 
 OFFICE = "Координаційний офіс безпеки"
 COUNCIL = "Виконавчий комітет Татарбунарської міської ради"

@@ -269,7 +269,8 @@ def camera_metrics(now: datetime.datetime) -> Iterator[Metric]:
 def initiative_metrics() -> Iterator[Metric]:
     from django.contrib.contenttypes.models import ContentType
 
-    from workflows.models import Initiative, TransitionLog
+    from workflows.engine import TransitionLog
+    from workflows.models import Initiative
 
     states = [state.value for state in Initiative.STATES]
     current = GaugeMetricFamily(

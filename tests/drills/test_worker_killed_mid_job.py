@@ -31,8 +31,8 @@ from tests.drills.helpers import (
     wait_until,
 )
 from tests.workflow_helpers import member
-from workflows.models import Initiative
-from workflows.notifications import Delivery, Subscription, notify_followers
+from workflows.models import Delivery, Initiative, Subscription
+from workflows.tasks import notify_followers
 
 pytestmark = [
     pytest.mark.services,
