@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db import models
 from django.utils.functional import Promise
@@ -131,6 +132,11 @@ def declared(fsm_transition) -> DeclaredTransition:
     )
 
 
-def declared_transitions(model: type[models.Model], field_name: str = "state"):
-    """Every transition ``model`` declares on ``field_name``, once per source state."""
-    return [declared(t) for t in model._meta.get_field(field_name).get_all_transitions(model)]
+@cache
+def declared_transitions(
+    model: type[models.Model], field_name: str = "state"
+) -> tuple[DeclaredTransition, ...]:
+    """Every transition ``model`` declares on ``field_name``, once per source state (read once
+    per model: the declarations do not change once the class is prepared)."""
+    fsm_field = model._meta.get_field(field_name)
+    return tuple(declared(t) for t in fsm_field.get_all_transitions(model))

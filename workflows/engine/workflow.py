@@ -131,7 +131,7 @@ class WorkflowModel(DateRules, ConcurrentTransitionMixin, models.Model):
         return bool(spec.roles & roles) or self.SUPER_ROLE in roles
 
     @classmethod
-    def all_transitions(cls) -> list[DeclaredTransition]:
+    def all_transitions(cls) -> tuple[DeclaredTransition, ...]:
         """Every declared transition, once per source state (what a diagram or a worklist
         reads)."""
         return declared_transitions(cls)
