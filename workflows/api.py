@@ -72,7 +72,7 @@ def label(state) -> dict[str, str]:
 
 def url_in(language: str, pk: int) -> str:
     with translation.override(language):
-        return reverse("tracker:initiative", args=[pk])
+        return reverse("workflows:initiative", args=[pk])
 
 
 def as_json(item: Initiative, titles: dict) -> dict:

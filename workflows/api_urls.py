@@ -8,7 +8,7 @@ from django.urls import path
 
 from workflows import api
 
-app_name = "tracker_api"
+app_name = "workflows_api"
 
 urlpatterns = [
     path("", api.initiative_list, name="list"),

@@ -29,7 +29,9 @@ class StepsRssFeed(Feed):
         return localized(obj, "title") if obj else _("Initiative tracker")
 
     def link(self, obj):
-        return reverse("tracker:initiative", args=[obj.pk]) if obj else reverse("tracker:index")
+        return (
+            reverse("workflows:initiative", args=[obj.pk]) if obj else reverse("workflows:tracker")
+        )
 
     def description(self, obj):
         return _("Public steps of the initiatives the Safety Coordination Office advocates.")
@@ -53,7 +55,7 @@ class StepsRssFeed(Feed):
         return comment or str(Initiative.state_info(log.target).definition)
 
     def item_link(self, log):
-        return reverse("tracker:initiative", args=[log.object_id]) + f"#step-{log.pk}"
+        return reverse("workflows:initiative", args=[log.object_id]) + f"#step-{log.pk}"
 
     def item_guid(self, log):
         return f"initiative-step-{log.pk}-{get_language()}"

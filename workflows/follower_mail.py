@@ -39,7 +39,7 @@ def mail_confirmation(subscription: Subscription) -> None:
     with translation.override(language):
         context = {
             "confirm_url": absolute(
-                path_in(language, "tracker:follow_confirm", token=subscription.token)
+                path_in(language, "workflows:follow_confirm", token=subscription.token)
             ),
             "initiative": subscription.initiative,
             "proposal": subscription.initiative is not None
@@ -63,9 +63,9 @@ def mail_step(log: TransitionLog, initiative: Initiative, subscription: Subscrip
             "title": localized(initiative, "title", language),
             "state": initiative.state_info(log.target),
             "comment": localized(log, "comment", language),
-            "url": absolute(path_in(language, "tracker:initiative", pk=initiative.pk)),
+            "url": absolute(path_in(language, "workflows:initiative", pk=initiative.pk)),
             "stop_url": absolute(
-                path_in(language, "tracker:follow_stop", token=subscription.token)
+                path_in(language, "workflows:follow_stop", token=subscription.token)
             ),
         }
         send_mail(

@@ -240,10 +240,10 @@ def sitemap_views() -> list[SitemapView]:
     depends_on("initiatives")
     initiatives = public_initiatives().order_by("pk").values_list("pk", flat=True)
     return [
-        SitemapView("tracker:index"),
-        SitemapView("tracker:how"),
-        SitemapView("tracker:propose"),
-        *(SitemapView("tracker:initiative", (pk,)) for pk in initiatives),
+        SitemapView("workflows:tracker"),
+        SitemapView("workflows:how"),
+        SitemapView("workflows:propose"),
+        *(SitemapView("workflows:initiative", (pk,)) for pk in initiatives),
     ]
 
 
@@ -277,7 +277,7 @@ def subscribe(request, pk: int | None = None):
     initiative = get_object_or_404(public_initiatives(), pk=pk) if pk else None
     if request.method != "POST":
         return redirect(
-            reverse("tracker:initiative", args=[pk]) if pk else reverse("tracker:index")
+            reverse("workflows:initiative", args=[pk]) if pk else reverse("workflows:tracker")
         )
     form = SubscribeForm(request.POST)
 

@@ -1,17 +1,18 @@
 """The public tracker's pages, under ``/initiatives/`` (and ``/en/initiatives/``).
 
 Included once from ``config/urls.py`` inside ``i18n_patterns``; the JSON API, outside it, is
-``workflows/api_urls.py``. The namespace is ``tracker``: ``initiatives`` is the admin viewset's.
+``workflows/api_urls.py``. The namespace is the app's, ``workflows`` (``initiatives`` is the
+admin viewset's).
 """
 
 from django.urls import path
 
 from workflows import api, feeds, proposals, public
 
-app_name = "tracker"
+app_name = "workflows"
 
 urlpatterns = [
-    path("", public.tracker, name="index"),
+    path("", public.tracker, name="tracker"),
     path("how/", public.how_it_works, name="how"),
     path("propose/", proposals.propose, name="propose"),
     path("<int:pk>/", public.initiative_detail, name="initiative"),

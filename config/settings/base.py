@@ -226,8 +226,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 #: Sections of the site that are not Wagtail pages, shown in every page's main menu after the
 #: editors' links (cms.navigation): URL name, label. cms knows them only by these names.
 SITE_NAVIGATION_SECTIONS = [
-    ("tracker:index", _("Initiatives")),
-    ("tracker:propose", _("Propose an initiative")),
+    ("workflows:tracker", _("Initiatives")),
+    ("workflows:propose", _("Propose an initiative")),
     ("camera_status", _("Cameras")),
 ]
 

@@ -326,15 +326,15 @@ def build_samples(demo_user) -> Samples:
         "cctv_operator_camera": {DEFAULT: {"pk": camera.pk}},
         "cctv_snapshot": {DEFAULT: {"pk": snapshot.pk}},
         "cctv_acknowledge": {DEFAULT: {"pk": incident.pk}},
-        "tracker_api:initiative": {
+        "workflows_api:initiative": {
             DEFAULT: {"pk": public_initiative.pk},
             "private": {"pk": private_initiative.pk},
         },
-        "tracker:follow_confirm": {DEFAULT: {"token": follower.token}},
-        "tracker:follow_stop": {DEFAULT: {"token": follower.token}},
+        "workflows:follow_confirm": {DEFAULT: {"token": follower.token}},
+        "workflows:follow_stop": {DEFAULT: {"token": follower.token}},
     }
     for name in ("initiative", "initiative_rss", "initiative_atom", "follow_initiative"):
-        samples.by_name[f"tracker:{name}"] = samples.by_name["tracker_api:initiative"]
+        samples.by_name[f"workflows:{name}"] = samples.by_name["workflows_api:initiative"]
     samples.urls = {
         "admin/test404/": {DEFAULT: "/admin/test404/"},
         "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/": {
