@@ -42,7 +42,7 @@ from cctv_bridge.analysis import (  # noqa: E402
     duplicate_pairs,
     measure,
 )
-from cctv_bridge.analysis.synthetic import StreetScene  # noqa: E402
+from tests.cctv.scenes import StreetScene  # noqa: E402
 
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080)}
 DISTINCT = 24  # distinct frames rendered per resolution (rendering 1080p is slower than analysis)

@@ -18,18 +18,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import (
+from pages import (  # it puts the repository root on sys.path too, for tests.harness
     PYTHON,
     ROOT,
     django_env,
-    free_port,
-    fresh_postgres_database,
-    manage,
     start_gunicorn,
-    stop,
     worker_cpu_seconds,
 )
 from pages import wrk as run_wrk
+
+from tests.harness.servers import free_port
+from tests.harness.services import fresh_postgres_database, manage
 
 FILL = """
 import random, sys
@@ -148,7 +147,7 @@ def main() -> None:
                 status, sql = queries[path]
                 rows.append((name, rps, p50, p99, cpu, sql, status))
         finally:
-            stop(server)
+            server.stop(timeout=30)
     print(
         f"\n{args.initiatives:,} initiatives, {args.logs:,} history rows, PostgreSQL; "
         f"gunicorn 2 sync workers, wrk -t2 -c{args.connections} -d{args.duration}s\n"

@@ -21,16 +21,23 @@ import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.harness.servers import Gunicorn, child_pids, free_port  # noqa: E402
+from tests.harness.services import (  # noqa: E402
+    empty_redis,
+    fresh_postgres_database,
+    manage,
+    production_env,
+)
+from tests.harness.waiting import port_open  # noqa: E402
+
 PYTHON = sys.executable
 PAGES = {
     "home (uk)": "/",
@@ -53,96 +60,36 @@ REDIS_CACHE = "redis://127.0.0.1:6379/1"
 UNCACHED = ["-H", "Cookie: sessionid=bench-uncached"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def postgres_available() -> bool:
-    with socket.socket() as s:
-        s.settimeout(1)
-        return s.connect_ex(("127.0.0.1", 5432)) == 0
-
-
-def fresh_postgres_database(name: str) -> str:
-    import psycopg2
-
-    conn = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cur.execute(f'CREATE DATABASE "{name}"')
-    conn.close()
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
-
-
 def django_env(database_url: str, workdir: Path, port: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "bench-only-secret-key-bench-only-secret-key-bench-only",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "DRAMATIQ_BROKER_URL": "inprocess://",
-        "SECURE_SSL_REDIRECT": "False",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-        "CACHE_URL": REDIS_CACHE,
-        "CCTV_STREAM_KEYS": "o9FVw3sC2-ifqpVsc8MZrj0tIhYTHqlRNxBODvx1lds=",  # bench only
-    }
-
-
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    return production_env(
+        database_url,
+        workdir,
+        port,
+        REDIS_CACHE,
+        SECRET_KEY="bench-only-secret-key-bench-only-secret-key-bench-only",
+        CCTV_STREAM_KEYS="o9FVw3sC2-ifqpVsc8MZrj0tIhYTHqlRNxBODvx1lds=",  # bench only
     )
 
 
-def start_gunicorn(
-    app: str, port: int, env: dict[str, str], config: bool = True
-) -> subprocess.Popen:
-    """Two sync workers, as the Dockerfile runs them (with its gunicorn config for Django)."""
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            app,
-            *(["--config", "config/gunicorn.py"] if config else []),
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,  # the request log (JSON lines), as a log shipper would take it
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    stop(server)
-    raise RuntimeError(f"gunicorn did not start for {app}")
+def start_gunicorn(app: str, port: int, env: dict[str, str], config: bool = True) -> Gunicorn:
+    """Two sync workers, as the Dockerfile runs them (with its gunicorn config for Django);
+    the request log (JSON lines) is discarded, as a log shipper would take it."""
+    server = Gunicorn(env, subprocess.DEVNULL, app=app, config=config, port=port)
+    try:
+        server.start(timeout=60)
+        server.wait_serving(
+            lambda: 0 < server.status("/", 2) < 400, 60, f"gunicorn serving {app}", 0.2
+        )
+    except BaseException:
+        server.stop(timeout=30)
+        raise
+    return server
 
 
-def stop(server: subprocess.Popen) -> None:
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
-
-
-def worker_cpu_seconds(server: subprocess.Popen) -> float:
+def worker_cpu_seconds(server: Gunicorn) -> float:
     """CPU time (user + system) of gunicorn's worker processes so far."""
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
     total = 0
-    for pid in children:
+    for pid in child_pids(server.proc.pid):
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])
     return total / CLK_TCK
@@ -209,7 +156,7 @@ def bench_database(label: str, database_url: str, args) -> list[tuple]:
             try:
                 bare_row = measure(bare, bare_port, "/", args.duration, args.connections)
             finally:
-                stop(bare)
+                bare.stop(timeout=30)
             rows.append((label, "bare Django view", "-", *bare_row, "0"))
             for name, path in PAGES.items():
                 first, repeat = query_counts[path]
@@ -221,7 +168,7 @@ def bench_database(label: str, database_url: str, args) -> list[tuple]:
                 ratio = f"{cached[0] / bare_row[0]:.0%} of bare, {cached[0] / uncached[0]:.0f}×"
                 rows.append((label, name, "cached", *cached, ratio))
         finally:
-            stop(server)
+            server.stop(timeout=30)
     return rows
 
 
@@ -234,9 +181,7 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
-    import redis
-
-    redis.Redis.from_url(REDIS_CACHE).flushdb()
+    empty_redis(REDIS_CACHE)
     rows = []
     port = free_port()
     bare = start_gunicorn("bench.bare:application", port, dict(os.environ), config=False)
@@ -244,13 +189,13 @@ def main() -> None:
         rps, p50, p99, cpu = measure(bare, port, "/", args.duration, args.connections)
         rows.append(("-", "raw WSGI callable", "-", rps, p50, p99, cpu, "0"))
     finally:
-        stop(bare)
+        bare.stop(timeout=30)
     databases = args.db.split(",")
     if "sqlite" in databases:
         with tempfile.TemporaryDirectory() as tmp:
             rows += bench_database("SQLite", f"sqlite:///{tmp}/bench.sqlite3", args)
     if "postgres" in databases:
-        if postgres_available():
+        if port_open(5432, timeout=1):
             database_url = fresh_postgres_database("safe_community_bench")
             rows += bench_database("PostgreSQL", database_url, args)
         else:

@@ -25,4 +25,4 @@ class CctvBridgeConfig(AppConfig):
 
         from cms.sitemap import SitemapView, register_views
 
-        register_views(lambda: [SitemapView("camera_status")])
+        register_views(lambda: [SitemapView("cctv_bridge:status")])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from cctv_bridge.analysis import Check
-from cctv_bridge.capture import describe_error
+from cctv_bridge.capture.results import describe_error
 
 #: What the public may read about a cause: the kind of problem, nothing about the place,
 #: the stream or the measurements.
@@ -26,7 +26,7 @@ def describe_detail(detail: dict) -> list[str]:
     """Sentences for operators: what each finding saw, or why the camera did not answer."""
     lines = [Check.from_dict(finding).message for finding in detail.get("findings", [])]
     if error := detail.get("error"):
-        if error == "no_address":  # set by probing.capture when the keys cannot open the URL
+        if error == "no_address":  # set by probing.capture_frames when the keys cannot open the URL
             lines.append(str(_("The stored stream address cannot be decrypted with the keys.")))
         else:
             lines.append(str(describe_error(error)))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import logging
 
-import cv2
 from django.conf import settings
 from django.utils import timezone
 
@@ -22,22 +21,24 @@ from cctv_bridge.analysis import (
     assess,
     limit_opencv_threads,
 )
-from cctv_bridge.capture import CaptureResult, grab
+from cctv_bridge.capture import grab
+from cctv_bridge.capture.pictures import snapshot_jpeg
+from cctv_bridge.capture.results import CaptureResult
 from cctv_bridge.models import Camera, Probe
-from cctv_bridge.status import record_probe
+from cctv_bridge.probe_records import record_probe
 from cctv_bridge.stream_vault import StreamKeyError
 
 logger = logging.getLogger(__name__)
 
-#: Stored snapshots are at most this wide: enough to see what is wrong, small in the database.
-SNAPSHOT_WIDTH = 960
 #: Healthy probes used to calibrate a camera's thresholds.
 CALIBRATION_PROBES = 500
 #: A camera is calibrated once it has this many healthy probes.
 CALIBRATION_MINIMUM = 30
 
 
-def capture(camera: Camera, frames: int | None = None) -> CaptureResult:
+def capture_frames(camera: Camera, frames: int | None = None) -> CaptureResult:
+    """Grab ``frames`` frames (the configured number by default) from ``camera`` with the
+    configured timeouts; ``no_address`` when its stream URL cannot be decrypted."""
     try:
         url = camera.stream_url
     except StreamKeyError:
@@ -65,21 +66,11 @@ def thresholds_for(camera: Camera) -> Thresholds:
     return Thresholds.from_dict({**base.to_dict(), **camera.thresholds})
 
 
-def jpeg_of(frame) -> bytes:
-    height, width = frame.shape[:2]
-    if width > SNAPSHOT_WIDTH:
-        frame = cv2.resize(
-            frame, (SNAPSHOT_WIDTH, round(height * SNAPSHOT_WIDTH / width)), cv2.INTER_AREA
-        )
-    ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 80])
-    return encoded.tobytes() if ok else b""
-
-
 def probe(camera: Camera, *, at: datetime.datetime | None = None) -> Probe:
     """Probe ``camera`` now and record what was seen, as of ``at`` if given (drills replaying
     time; the capture itself is always real)."""
     limit_opencv_threads()  # process-wide and idempotent: a probe worker runs many at once
-    result = capture(camera)
+    result = capture_frames(camera)
     assessment = None
     jpeg = None
     if result.frames:
@@ -89,7 +80,7 @@ def probe(camera: Camera, *, at: datetime.datetime | None = None) -> Probe:
         )
         assessment = assess(result.frames, baseline, thresholds_for(camera), previous)
         if camera.retention_days:
-            jpeg = jpeg_of(result.frames[-1])
+            jpeg = snapshot_jpeg(result.frames[-1])
     return record_probe(camera.pk, result, assessment, at=at or timezone.now(), jpeg=jpeg)
 
 
@@ -99,7 +90,7 @@ class CommissioningRefused(Exception):
 
 def take_baseline(camera: Camera, frames: int = 8) -> Baseline:
     """Commission ``camera``: its current healthy picture becomes the reference."""
-    result = capture(camera, frames=frames)
+    result = capture_frames(camera, frames=frames)
     if not result.frames:
         raise CommissioningRefused(f"no picture ({result.error})")
     assessment = assess(result.frames)

@@ -181,7 +181,7 @@ class IncidentsRssFeed(Feed):
         return _("Camera network: incidents")
 
     def link(self):
-        return reverse("camera_status")
+        return reverse("cctv_bridge:status")
 
     def description(self):
         return _("When the office's public cameras went offline or had picture problems.")
@@ -201,7 +201,7 @@ class IncidentsRssFeed(Feed):
         return _("%(cause)s. Not resolved yet.") % {"cause": cause}
 
     def item_link(self, entry):
-        return reverse("camera_status") + f"#incident-{entry['incident'].pk}"
+        return reverse("cctv_bridge:status") + f"#incident-{entry['incident'].pk}"
 
     def item_guid(self, entry):
         state = "closed" if entry["ended_at"] else "open"

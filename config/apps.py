@@ -15,16 +15,6 @@ class ConfigConfig(AppConfig):
         # Job bookkeeping is never part of a public page.
         ignore_models(*self.get_models())
 
-        from django.db.models.signals import post_migrate
-
-        from config.permissions import grant_administrators_everything
-
-        post_migrate.connect(grant_administrators_everything, dispatch_uid="administrators-all")
-
         from config import sqlite_like
 
         sqlite_like.connect()
-
-        from config import admin_names
-
-        admin_names.connect()

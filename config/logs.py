@@ -43,7 +43,7 @@ from django.http import HttpRequest, HttpResponse
 from dramatiq.middleware import Middleware
 from pythonjsonlogger.json import JsonFormatter
 
-from cctv_bridge.stream_urls import ScrubbingLogFilter
+from cctv_bridge.stream_secrets import ScrubbingLogFilter
 
 request_logger = logging.getLogger("config.requests")
 job_logger = logging.getLogger("config.jobs")
@@ -289,7 +289,7 @@ def scrub_secrets(text: str) -> str:
     named like a password or token, and e-mail addresses."""
     if not text:
         return text
-    from cctv_bridge.stream_urls import scrub
+    from cctv_bridge.stream_secrets import scrub
 
     text = scrub(text)
     for secret in _configured_secrets():

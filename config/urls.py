@@ -12,7 +12,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cctv_bridge import public as cameras
 from cms.search import search_view
 from cms.sitemap import sitemap
 from config import health
@@ -39,7 +38,7 @@ urlpatterns = [
     path("healthz/", health.HealthView.as_view(), name="healthz"),
     path("metrics", metrics.metrics, name="metrics"),  # Prometheus; bearer token (README)
     path("api/initiatives/", include("workflows.api_urls")),
-    path("api/cameras/", cameras.status_api, name="camera_status_api"),
+    path("api/cameras/", include("cctv_bridge.api_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     re_path(r"^(?:ua|uk)(?:/(?P<rest>.*))?$", redirect_to_ukrainian_root),
@@ -52,9 +51,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
-    path("cameras/", cameras.status_page, name="camera_status"),
-    path("cameras/incidents/rss/", cameras.incidents_rss, name="camera_incidents_rss"),
-    path("cameras/incidents/atom/", cameras.incidents_atom, name="camera_incidents_atom"),
+    path("cameras/", include("cctv_bridge.urls")),
     path("initiatives/", include("workflows.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

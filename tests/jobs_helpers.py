@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,15 +32,6 @@ def read_group(group_id: int, token: str) -> None:
 def always_fails(token: str) -> None:
     record(token, "attempt")
     raise RuntimeError("the camera did not answer")
-
-
-def wait_for(predicate, timeout: float = 60.0) -> None:
-    """Wait until ``predicate()`` holds (the jobs run on other threads), or fail."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("the background job did not finish in time")
-        time.sleep(0.02)
 
 
 @contextmanager

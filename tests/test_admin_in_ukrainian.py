@@ -3,7 +3,7 @@ except proper names, and what Wagtail e-mails a moderator is in the moderator's 
 
 Wagtail's and wagtail-localize's own Ukrainian catalogues miss strings; the project supplies
 them in ``locale/overrides`` (see ``locale/README.md``). Names stored as data (groups, the
-moderation workflow and its task) are shown translated too (``cms.admin_names``).
+moderation workflow and its task) are shown translated too (``accounts.admin_names``).
 """
 
 from __future__ import annotations

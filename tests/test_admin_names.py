@@ -1,5 +1,5 @@
 """Group, workflow and task names are identifiers kept in English in the database, and read
-in the user's language wherever the admin or its e-mails show them (config/admin_names.py)."""
+in the user's language wherever the admin or its e-mails show them (accounts/admin_names.py)."""
 
 from __future__ import annotations
 

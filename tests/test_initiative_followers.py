@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.form_guard import TOKEN_FIELD, TRAP_FIELD, form_token
-from tests.jobs_helpers import wait_for
+from tests.harness.waiting import wait_until
 from workflows.models import Delivery, Initiative, Subscription
 from workflows.tasks import notify_followers, send_confirmation
 
@@ -126,7 +126,7 @@ def test_each_follower_gets_one_email_in_their_language(demo, worker):
     Subscription.objects.create(email="unconfirmed@example.org", language="uk", initiative=item)
     mail.outbox = []
     log = item.perform("accept", head(), comment_uk="Беремо в роботу", comment_en="We take it on")
-    wait_for(lambda: len(mail.outbox) >= 2)
+    wait_until(lambda: len(mail.outbox) >= 2, 60, "both followers mailed")
     time.sleep(1)  # time for a duplicate to show up, if there were one
     assert sorted(m.to[0] for m in mail.outbox) == ["en@example.org", "uk@example.org"]
     by_address = {m.to[0]: m for m in mail.outbox}

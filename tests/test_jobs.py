@@ -17,7 +17,8 @@ from dramatiq.middleware import Middleware
 from config.broker import InProcessBroker, OnCommitRabbitmqBroker, OnCommitRedisBroker
 from config.models import FailedJob
 from tests.conftest import service_url
-from tests.jobs_helpers import QUEUE, RESULTS, always_fails, read_group, running_worker, wait_for
+from tests.harness.waiting import wait_until
+from tests.jobs_helpers import QUEUE, RESULTS, always_fails, read_group, running_worker
 from tests.two_factor_helpers import verified_login
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -65,7 +66,7 @@ def test_job_in_rolled_back_transaction_never_runs(broker, sends, single_worker)
         read_group.send(group.pk, committed)
     # One worker thread runs the queue in order: once the later job has run, an earlier
     # message would have run too.
-    wait_for(lambda: RESULTS[committed])
+    wait_until(lambda: RESULTS[committed], 60, "the committed job run")
     assert RESULTS[rolled_back] == []
     assert sends.sent == ["read_group"]
 
@@ -77,14 +78,18 @@ def test_job_in_committed_transaction_runs_exactly_once_and_sees_its_row(broker,
         read_group.send(group.pk, token)
     read_group.send(group.pk, sentinel)
     # In-order processing: once the later message has run, any duplicate of the first has too.
-    wait_for(lambda: RESULTS[sentinel])
+    wait_until(lambda: RESULTS[sentinel], 60, "the sentinel job run")
     assert RESULTS[token] == [token]
 
 
 def test_exhausted_job_is_retried_a_bounded_number_of_times_then_recorded(broker, worker):
     token = str(uuid.uuid4())
     always_fails.send(token)
-    wait_for(lambda: FailedJob.objects.filter(actor_name="always_fails").exists())
+    wait_until(
+        lambda: FailedJob.objects.filter(actor_name="always_fails").exists(),
+        60,
+        "the failed job recorded",
+    )
     job = FailedJob.objects.get(actor_name="always_fails")
     assert RESULTS[token] == ["attempt"] * 3  # the first run and two retries
     assert job.retries == 3
@@ -128,7 +133,7 @@ def test_rabbitmq_broker_also_sends_only_after_commit():
                 remember.send("committed")
                 assert seen == []  # not sent before the commit
             remember.send("sentinel")
-            wait_for(lambda: "sentinel" in seen)
+            wait_until(lambda: "sentinel" in seen, 60, "the sentinel job run")
         assert seen == ["committed", "sentinel"]
     finally:
         for name in (queue, dq_name(queue), xq_name(queue)):

@@ -11,10 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import signal
 import socket
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 import uuid
@@ -34,7 +31,9 @@ from config.broker import OnCommitRabbitmqBroker
 from config.metrics.sources import queue_depths
 from config.models import FailedJob
 from tests.conftest import service_url
-from tests.jobs_helpers import QUEUE, always_fails, read_group, wait_for
+from tests.harness.servers import Gunicorn
+from tests.harness.waiting import wait_until
+from tests.jobs_helpers import QUEUE, always_fails, read_group
 from tests.workflow_helpers import member
 from workflows.models import Initiative
 
@@ -174,7 +173,7 @@ def test_queue_depth_on_rabbitmq_reads_a_passive_declare():
     try:
         for n in range(2):
             broker.enqueue_now(remember.message(str(n)))
-        wait_for(lambda: queue_depths(broker)[queue]["ready"] == 2)
+        wait_until(lambda: queue_depths(broker)[queue]["ready"] == 2, 60, "two messages ready")
         assert queue_depths(broker)[queue]["dead"] == 0
     finally:
         for name in (queue, dq_name(queue), xq_name(queue)):
@@ -187,7 +186,11 @@ def test_a_job_that_failed_for_good_is_counted_per_actor(client, token, worker):
     failed = {"actor": "always_fails", "queue": QUEUE, "resolved": "false"}
     assert value(scrape(client), "safe_community_failed_jobs", **failed) == 0
     always_fails.send(str(uuid.uuid4()))
-    wait_for(lambda: FailedJob.objects.filter(actor_name="always_fails").exists())
+    wait_until(
+        lambda: FailedJob.objects.filter(actor_name="always_fails").exists(),
+        60,
+        "the failed job recorded",
+    )
     assert value(scrape(client), "safe_community_failed_jobs", **failed) == 1
     FailedJob.objects.update(resolved=True)
     samples = scrape(client)
@@ -283,12 +286,6 @@ def database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def get(url: str, token: str | None = None) -> tuple[int, str]:
     """Status and body; status 0 while nothing listens yet."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -306,7 +303,6 @@ def test_gunicorn_workers_add_up_in_one_scrape_even_after_being_recycled(tmp_pat
     metrics_dir = tmp_path / "prometheus"
     metrics_dir.mkdir()
     (metrics_dir / "counter_424242.db").write_bytes(b"left over from the last run")
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -317,24 +313,16 @@ def test_gunicorn_workers_add_up_in_one_scrape_even_after_being_recycled(tmp_pat
         "PAGE_CACHE_ENABLED": "False",
     }
     env.pop("GUNICORN_CMD_ARGS", None)
-    log = (tmp_path / "gunicorn.log").open("w+")
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "--config=config/gunicorn.py",
-            f"--bind=127.0.0.1:{port}",
-            "--workers=3",
-            # Each worker exits after three requests: fifteen requests span several processes.
-            "--max-requests=3",
-            "--max-requests-jitter=0",
-            "config.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    log = tmp_path / "gunicorn.log"
+    server = Gunicorn(
+        env,
+        log,
+        workers=3,
+        config=True,
+        # Each worker exits after three requests: fifteen requests span several processes.
+        options=("--max-requests=3", "--max-requests-jitter=0"),
     )
-    url = f"http://127.0.0.1:{port}/metrics"
+    url = f"{server.url}/metrics"
     refused = {"method": "GET", "route": "metrics", "status": "4xx"}
     count = "safe_community_http_request_duration_seconds_count"
 
@@ -344,15 +332,17 @@ def test_gunicorn_workers_add_up_in_one_scrape_even_after_being_recycled(tmp_pat
         return value(parse(body), count, **refused)
 
     try:
-        wait_for(lambda: server.poll() is not None or get(url)[0] == 401, timeout=120)
-        assert server.poll() is None, "gunicorn did not start"
+        server.start(timeout=120)
+        server.wait_serving(lambda: get(url)[0] == 401, 120, "gunicorn answering")
         for _ in range(14):  # the readiness check was the first refusal
             assert get(url)[0] == 401
         # Each exit is handled by the master a moment after the worker's last answer.
-        wait_for(lambda: (metrics_dir / "histogram_archive.db").exists())
-        wait_for(lambda: refusals_counted() == 15)
+        wait_until(
+            lambda: (metrics_dir / "histogram_archive.db").exists(), 60, "the histogram archive"
+        )
+        wait_until(lambda: refusals_counted() == 15, 60, "fifteen refusals counted")
         # Children first: a worker that exits after this is reaped and its file folded away.
-        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        workers = [str(pid) for pid in server.worker_pids()]
         files = sorted(path.name for path in metrics_dir.iterdir())
         assert "counter_424242.db" not in files  # emptied at start
         # Only current workers keep files of their own, beside the archive: not one file for
@@ -360,11 +350,8 @@ def test_gunicorn_workers_add_up_in_one_scrape_even_after_being_recycled(tmp_pat
         owners = {name[len("histogram_") : -3] for name in files if name.startswith("histogram_")}
         assert owners - {"archive"} <= set(workers)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
-        log.seek(0)
-        output = log.read()
-        log.close()
+        server.stop(timeout=60)
+    output = log.read_text()
 
     lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
     requests = [line for line in lines if line.get("logger") == "config.requests"]

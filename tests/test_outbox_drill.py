@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 from django.core import mail
@@ -17,53 +14,14 @@ from django.utils import timezone
 from config import outbox
 from config.broker import OnCommitRedisBroker
 from config.models import OutboxMessage
-from tests.jobs_helpers import running_worker, wait_for
+from tests.harness.services import RedisServer
+from tests.harness.waiting import wait_until
+from tests.jobs_helpers import running_worker
 from tests.workflow_helpers import member
 from workflows.models import Initiative, Subscription
 from workflows.tasks import notify_followers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class RedisServer:
-    """A private redis-server, so stopping it disturbs no other test or service."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.proc = None
-
-    def start(self):
-        self.proc = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(10)
 
 
 @pytest.fixture
@@ -113,11 +71,11 @@ def test_steps_taken_while_the_broker_is_down_notify_once_it_is_back(
     assert outbox.relay(drill_broker) == 3
     assert not waiting().exists()
     with running_worker(drill_broker):
-        wait_for(lambda: len(mail.outbox) >= 6, timeout=20)
+        wait_until(lambda: len(mail.outbox) >= 6, 20, "six messages mailed")
         # A job delivered twice (a relay that crashed before deleting its row) mails nobody
         # twice: the Delivery rows remember who got what.
         notify_followers.send(logs[0].pk)
-        wait_for(lambda: not OutboxMessage.objects.exists(), timeout=10)
+        wait_until(lambda: not OutboxMessage.objects.exists(), 10, "the outbox emptied")
         drill_broker.join(notify_followers.queue_name, timeout=10_000)
     assert len(mail.outbox) == 6
     assert (

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from accounts import two_factor
 from cctv_bridge.models import SnapshotAccess
 from tests.permission_matrix.expectations import GET_SIDE_EFFECTS, RULES
 from tests.permission_matrix.outcomes import classify
@@ -178,7 +179,6 @@ def side_effect_problems(samples, observed, users) -> list[str]:
 def test_an_operator_without_a_second_factor_opens_no_admin_screen(demo):
     """Camera operators must set up an authenticator app first: until then every admin URL
     but signing in and out, the code and set-up pages and their assets sends them there."""
-    two_factor = pytest.importorskip("config.two_factor")
     samples = build_samples(get_user_model().objects.create_user("matrix-target", "t@x.org"))
     plan, _problems = request_plan(samples)
     client = Client(raise_request_exception=False)

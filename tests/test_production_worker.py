@@ -3,9 +3,7 @@ by a separate ``manage.py rundramatiq`` worker process that takes the job from R
 
 import os
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,9 +12,9 @@ from django.db import connection, transaction
 from wagtail.search.models import IndexEntry
 
 from cms.models import HomePage, StandardPage
-from tests.jobs_helpers import wait_for
+from tests.harness.servers import DramatiqWorker
+from tests.harness.waiting import wait_until
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
@@ -35,19 +33,11 @@ def production_stack():
         "DATABASE_URL": database_url,  # the test database this test writes to
         "DRAMATIQ_BROKER_URL": settings.DRAMATIQ_BROKER_URL,
     }
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "rundramatiq", "--processes", "1", "--threads", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    worker = DramatiqWorker(env, subprocess.DEVNULL, queues=()).start()
     time.sleep(0.5)
-    assert worker.poll() is None, "rundramatiq exited at once"
-    yield worker
-    worker.terminate()
-    worker.wait(timeout=60)
+    assert worker.proc.poll() is None, "rundramatiq exited at once"
+    yield worker.proc
+    worker.stop(timeout=60)
 
 
 def test_rundramatiq_worker_indexes_a_page_published_in_a_transaction(
@@ -58,10 +48,11 @@ def test_rundramatiq_worker_indexes_a_page_published_in_a_transaction(
         page = home.add_child(instance=StandardPage(title="Кава з лікарем"))
         page.save_revision().publish()
     content_type = ContentType.objects.get_for_model(StandardPage)
-    wait_for(
+    wait_until(
         lambda: IndexEntry.objects.filter(
             content_type=content_type, object_id=str(page.pk)
         ).exists(),
-        timeout=120,
+        120,
+        "the page indexed by the worker",
     )
     assert production_stack.poll() is None

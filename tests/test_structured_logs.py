@@ -19,7 +19,8 @@ from django.test import Client
 from django.utils.module_loading import import_string
 
 from config.logs import request_id_var
-from tests.jobs_helpers import RESULTS, always_fails, read_group, wait_for
+from tests.harness.waiting import wait_until
+from tests.jobs_helpers import RESULTS, always_fails, read_group
 
 CAMERA_PASSWORD = "Cam3ra-Passw0rd"
 CAMERA_URL = f"rtsp://admin:{CAMERA_PASSWORD}@192.168.10.20:554/Streaming/Channels/101"
@@ -133,8 +134,8 @@ def test_each_job_logs_actor_message_id_and_outcome(broker, single_worker, log_o
         message = read_group.send(0, token)
     finally:
         request_id_var.reset(sent_by)
-    wait_for(lambda: RESULTS[token])
-    wait_for(lambda: log_output.by("config.jobs"))
+    wait_until(lambda: RESULTS[token], 60, "the job run")
+    wait_until(lambda: log_output.by("config.jobs"), 60, "the job's log line")
     [line] = log_output.by("config.jobs")
     assert line["actor"] == "read_group"
     assert line["message_id"] == message.message_id
@@ -150,8 +151,16 @@ def test_a_failing_job_logs_its_retries_then_its_failure(broker, worker, log_out
     from config.models import FailedJob
 
     message = always_fails.send(str(uuid.uuid4()))
-    wait_for(lambda: FailedJob.objects.filter(message_id=message.message_id).exists())
-    wait_for(lambda: any(line["outcome"] == "failed" for line in log_output.by("config.jobs")))
+    wait_until(
+        lambda: FailedJob.objects.filter(message_id=message.message_id).exists(),
+        60,
+        "the failed job recorded",
+    )
+    wait_until(
+        lambda: any(line["outcome"] == "failed" for line in log_output.by("config.jobs")),
+        60,
+        "the failure logged",
+    )
     lines = [line for line in log_output.by("config.jobs") if line["actor"] == "always_fails"]
     assert [line["outcome"] for line in lines] == ["retry", "retry", "failed"]
     assert {line["message_id"] for line in lines} == {message.message_id}

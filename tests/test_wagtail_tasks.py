@@ -7,7 +7,8 @@ from django.db import transaction
 from wagtail.search.models import IndexEntry
 
 from cms.models import HomePage, StandardPage
-from tests.jobs_helpers import running_worker, wait_for
+from tests.harness.waiting import wait_until
+from tests.jobs_helpers import running_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,7 +27,7 @@ def test_page_is_indexed_by_the_worker_not_the_request(demo, broker):
     assert not is_indexed(page)  # the save only queued the work
 
     with running_worker(broker):
-        wait_for(lambda: is_indexed(page))
+        wait_until(lambda: is_indexed(page), 60, "the page indexed")
     results = StandardPage.objects.live().search("Рятувальники")
     assert page in list(results)
 

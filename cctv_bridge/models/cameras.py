@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cctv_bridge import stream_vault
-from cctv_bridge.stream_urls import redact
+from cctv_bridge.stream_secrets import redact
 from cms.texts import localized
 
 

@@ -1,7 +1,7 @@
 """Editors and moderators keep the Memorandum's signatories and the team's people up to date.
 
 They are content like the pages that show them; only the per-language site settings stay with
-the Administrators group (which holds every permission, see config/permissions.py).
+the Administrators group (which holds every permission, see accounts/permissions.py).
 """
 
 from django.contrib.auth.management import create_permissions

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     # django_dramatiq first: it sets the dramatiq broker before any app imports an actor.
     "django_dramatiq",
     "config.apps.ConfigConfig",
+    "accounts",  # before django.contrib.auth: its post_migrate receiver runs first, as it did
     "cms",
     "workflows",
     "cctv_bridge",
@@ -57,7 +58,7 @@ INSTALLED_APPS = [
     "dramatiq_crontab",
     "health_check",
     "axes",
-    "django_otp",  # two-factor authentication for the admin (config/two_factor.py)
+    "django_otp",  # two-factor authentication for the admin (accounts/two_factor.py)
     "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,7 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: request.user.is_verified(), then the admin's code/enrolment gate.
     "django_otp.middleware.OTPMiddleware",
-    "config.two_factor.TwoFactorMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -113,7 +114,7 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 #: Security). axes, the forms' limits and the logs all read the address this sets.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
 
-# --- Two-factor authentication (TOTP, django-otp; config/two_factor.py) ----------------------
+# --- Two-factor authentication (TOTP, django-otp; accounts/two_factor.py) --------------------
 #: Whoever holds one of these permissions (through any group, directly, or as a superuser)
 #: cannot use the admin before they set up an authenticator app, and cannot turn it off; other
 #: staff may turn it on for themselves. By default: everyone who can see camera pictures.
@@ -228,7 +229,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 SITE_NAVIGATION_SECTIONS = [
     ("workflows:tracker", _("Initiatives")),
     ("workflows:propose", _("Propose an initiative")),
-    ("camera_status", _("Cameras")),
+    ("cctv_bridge:status", _("Cameras")),
 ]
 
 # --- Static and media ------------------------------------------------------------------------
@@ -251,7 +252,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # superuser's browser (blocked by the admin CSP, with console errors). An office's server is
 # updated by its maintainers from the locked requirements, and it does not phone home.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILADMIN_USER_LOGIN_FORM = "config.login_form.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.login_form.LoginForm"
 # Keep the admin's slug field Cyrillic while typing: the server then applies the official
 # transliteration (cms.transliteration). With False, the admin's own script would produce an
 # unofficial Latin slug that the server could not tell from one an editor chose.
@@ -406,7 +407,7 @@ LOGGING = {
     # Stream URLs and camera passwords never reach a log line, whoever logs them; nor do the
     # deployment's secrets, authorization headers, cookies, passwords or e-mail addresses.
     "filters": {
-        "stream_urls": {"()": "cctv_bridge.stream_urls.StreamURLLogFilter"},
+        "stream_urls": {"()": "cctv_bridge.stream_secrets.StreamURLLogFilter"},
         "secrets": {"()": "config.logs.SecretsLogFilter"},
         "context": {"()": "config.logs.LogContextFilter"},  # request id, job on every record
     },

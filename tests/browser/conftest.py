@@ -17,18 +17,16 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.harness.servers import Runembedded, ServerExited, free_port, tail
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,12 +44,6 @@ def unavailable(reason: str):
     if os.environ.get("REQUIRE_SERVICES") == "1":
         pytest.fail(f"{reason} (REQUIRE_SERVICES=1: the browser tests must run)", pytrace=False)
     pytest.skip(reason)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -106,21 +98,6 @@ def server_environment(tmp: Path, port: int) -> dict[str, str]:
     return env
 
 
-def wait_until_serving(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"The server exited ({server.returncode}):\n{tail(log)}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"The server did not answer within {START_TIMEOUT} s:\n{tail(log)}")
-
-
 def seed_database(manage: list[str], env: dict[str, str]) -> dict:
     """Run tests/browser/seed.py in ``manage.py shell``; its log goes to the artefacts."""
     log = ARTIFACTS / "seed.log"
@@ -141,10 +118,6 @@ def seed_database(manage: list[str], env: dict[str, str]) -> dict:
     if seeded.returncode or not found:
         raise RuntimeError(f"Preparing the database failed:\n{tail(log)}")
     return json.loads(found.group(1))
-
-
-def tail(log: Path, lines: int = 40) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
 @pytest.fixture(scope="session")
@@ -169,35 +142,23 @@ def site(chromium_path) -> Site:
     except RuntimeError as error:
         shutil.rmtree(tmp, ignore_errors=True)
         pytest.fail(str(error), pytrace=False)
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [*manage, "runembedded", "--noreload", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, ended as one below
-        )
-    url = f"http://127.0.0.1:{port}"
+    server = Runembedded(env, log, port)
     try:
-        wait_until_serving(url + "/", server, log)
+        server.start()
+        server.wait_serving(
+            lambda: server.status() == 200, START_TIMEOUT, "The server answering", 0.3
+        )
         yield Site(
-            url=url,
+            url=server.url,
             password=password,
             seed=seed,
             log=log,
             database=tmp / DATABASE,
         )
-    except RuntimeError as error:
+    except (ServerExited, AssertionError) as error:
         pytest.fail(str(error), pytrace=False)
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+        server.stop(timeout=10)
         shutil.copy(log, ARTIFACTS / "server.log")
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -294,7 +255,7 @@ class Browsing:
         page.locator("input[name=password]").fill(self.site.password)
         page.locator("form button[type=submit]").click()
         code = self.site.authenticator_code(role)
-        if code is not None:  # the second factor (config/two_factor.py)
+        if code is not None:  # the second factor (accounts/two_factor.py)
             page.wait_for_url(re.compile(re.escape(self.site.url) + r"/admin/two-factor/verify/"))
             page.locator("input[name=code]").fill(code)
             page.locator("form.login-form button[type=submit]").click()

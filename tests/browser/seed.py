@@ -85,11 +85,11 @@ def create_superuser(password: str) -> str:
 
 def authenticator_keys(users: dict[str, str]) -> dict[str, str]:
     """A confirmed authenticator app (TOTP device) for each role the admin requires one of
-    (config/two_factor.py), by role; the browser tests compute its codes from the key."""
+    (accounts/two_factor.py), by role; the browser tests compute its codes from the key."""
     from django.contrib.auth import get_user_model
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from config.two_factor import two_factor_required
+    from accounts.two_factor import two_factor_required
 
     keys = {}
     for role, username in users.items():

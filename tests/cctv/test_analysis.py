@@ -1,6 +1,6 @@
 """Image-health analysis on synthetic street scenes (real OpenCV, no database).
 
-The scenes (``cctv_bridge.analysis.synthetic``) have buildings, signs with text, poles and road
+The scenes (``tests.cctv.scenes``) have buildings, signs with text, poles and road
 markings, traffic and pedestrians that move with time, a slight exposure flicker and sensor
 noise; a fault is applied where it happens in a real camera (blur and darkness in the optics,
 before the noise; a cover in front of the lens; a move of the camera itself).
@@ -36,7 +36,7 @@ from cctv_bridge.analysis import (
     measure,
     overlap,
 )
-from cctv_bridge.analysis.synthetic import StreetScene, uniform
+from tests.cctv.scenes import StreetScene, uniform
 
 SIZES = [(640, 360), (1280, 720)]
 PROBE_AT = 40.0  # seconds after the baseline: the traffic has moved on

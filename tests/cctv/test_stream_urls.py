@@ -10,17 +10,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from cctv_bridge.capture import UNSAFE_URL, grab
-from cctv_bridge.stream_urls import (
-    StreamURL,
-    StreamURLLogFilter,
-    hide_secrets,
-    parse_stream_url,
-    redact,
-    resolve_stream_host,
-    scrub,
-    validate_stream_url,
-)
+from cctv_bridge.capture import grab
+from cctv_bridge.capture.results import UNSAFE_URL
+from cctv_bridge.stream_hosts import resolve_stream_host
+from cctv_bridge.stream_secrets import StreamURLLogFilter, hide_secrets, redact, scrub
+from cctv_bridge.stream_urls import StreamURL, parse_stream_url, validate_stream_url
 
 # (url, kind): every one must be refused at save time *and* by a probe.
 UNSAFE = [

@@ -14,11 +14,8 @@ import json
 import os
 import re
 import shlex
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -38,6 +35,7 @@ from django_otp.oath import TOTP
 from psycopg2 import sql
 
 from tests.conftest import service_url
+from tests.harness.servers import Gunicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -139,12 +137,6 @@ def documented(command: str) -> list[str]:
     (line,) = [line for line in block.splitlines() if f"manage.py {command} " in line]
     words = shlex.split(line)
     return words[words.index("manage.py") :]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Cluster:
@@ -258,27 +250,22 @@ class Site:
 
     @contextmanager
     def serving(self) -> Iterator[Browser]:
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                *(PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", "1", "--threads", "2"),
-                *("--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
-            ],
-            cwd=ROOT,
-            env=self.env,
-            start_new_session=True,
+        server = Gunicorn(
+            self.env,
+            None,  # its output goes with the test's
+            workers=1,
+            app="config.wsgi",
+            options=("--threads=2", "--log-level=warning"),
         )
-        browser = Browser(port)
+        browser = Browser(server.port)
         try:
-            deadline = time.monotonic() + 60
-            while browser.status("/healthz/") is None:
-                assert server.poll() is None, "gunicorn exited"
-                assert time.monotonic() < deadline, "gunicorn did not answer"
-                time.sleep(0.2)
+            server.start(timeout=60)
+            server.wait_serving(
+                lambda: browser.status("/healthz/") is not None, 60, "gunicorn answering", 0.2
+            )
             yield browser
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            server.stop(timeout=30)
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):

@@ -29,14 +29,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from tests.conftest import service_url
-from tests.drills.helpers import (
-    ROOT,
-    Gunicorn,
-    PostgresCluster,
-    RedisServer,
-    require,
-    wait_until,
-)
+from tests.harness.servers import ROOT, Gunicorn
+from tests.harness.services import PostgresCluster, RedisServer, require
+from tests.harness.waiting import wait_until
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
 
@@ -57,6 +52,7 @@ HEALTH = "/healthz/?format=json"
 #: Half the clients carry a session cookie, as signed-in visitors do: the page cache
 #: (cms.page_cache) never answers them, so each of their pages needs the database.
 CLIENTS = 6
+GUNICORN_OPTIONS = ("--threads=1", "--timeout=30", "--graceful-timeout=5")
 #: A request not answered within this many seconds counts as a hang.
 REQUEST_TIMEOUT = 10
 #: The site must serve every page again within this many seconds of the database being back.
@@ -196,7 +192,9 @@ def site(cluster: PostgresCluster, tmp_path) -> Iterator[Gunicorn]:
             timeout=120,
         )
         with open(tmp_path / "gunicorn.log", "w") as log:
-            server = Gunicorn(env, log)
+            # The image's worker model less ``--max-requests``: a drill must not mistake a
+            # planned worker recycle for a restart.
+            server = Gunicorn(env, log, options=GUNICORN_OPTIONS)
             try:
                 server.start()
                 warm_up(server.port)

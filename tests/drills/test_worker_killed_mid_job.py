@@ -22,14 +22,10 @@ from django.utils import timezone
 from config.broker import OnCommitRedisBroker
 from config.models import OutboxMessage
 from tests.conftest import service_url
-from tests.drills.helpers import (
-    DramatiqWorker,
-    MailServer,
-    RedisServer,
-    database_url,
-    require,
-    wait_until,
-)
+from tests.drills.mail_server import MailServer
+from tests.harness.servers import DramatiqWorker
+from tests.harness.services import RedisServer, database_url, require
+from tests.harness.waiting import wait_until
 from tests.workflow_helpers import member
 from workflows.models import Delivery, Initiative, Subscription
 from workflows.tasks import notify_followers

@@ -179,7 +179,7 @@ RULES = [
     rule("admin/initiative-followers/edit/<int:pk>/", SUPERUSER),
     rule("admin/initiative-followers/usage/<int:pk>/", SUPERUSER),
     # --- Operations (config) ---------------------------------------------------------------
-    #: The Administrators group holds every permission (config/permissions.py).
+    #: The Administrators group holds every permission (accounts/permissions.py).
     rule("admin/failed_jobs/", ADMINS),
     rule("admin/failed_jobs/results/", ADMINS),
     rule("admin/failed_jobs/inspect/<int:pk>/", ADMINS),

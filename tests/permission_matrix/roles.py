@@ -46,7 +46,7 @@ def log_in(client, user) -> None:
     TOTP device and a session that has given a code, as after a real sign-in.
     """
     try:
-        from config.two_factor import two_factor_required
+        from accounts.two_factor import two_factor_required
         from tests.two_factor_helpers import verified_login
     except ImportError:  # no two-factor authentication in this checkout
         client.force_login(user)

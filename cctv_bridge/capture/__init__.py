@@ -8,15 +8,18 @@ host or credentials. Image health is not judged here (``cctv_bridge.analysis`` d
 
 Paths:
 
-* ``snapshot`` (HTTP/HTTPS): ``frames`` JPEG/PNG snapshots ~150 ms apart (``capture_http``).
-* ``mjpeg`` (HTTP/HTTPS): the first ``frames`` pictures of a multipart stream (``capture_http``).
-* ``rtsp`` (RTSP/RTSPS): OpenCV's FFmpeg backend in a capture thread (``capture_ffmpeg``;
-  importing this module configures FFmpeg once for the process, see ``configure_ffmpeg``).
+* ``snapshot`` (HTTP/HTTPS): ``frames`` JPEG/PNG snapshots ~150 ms apart (``capture.http``).
+* ``mjpeg`` (HTTP/HTTPS): the first ``frames`` pictures of a multipart stream (``capture.http``).
+* ``rtsp`` (RTSP/RTSPS): OpenCV's FFmpeg backend in a capture thread (``capture.ffmpeg``;
+  importing this package configures FFmpeg once for the process, see ``configure_ffmpeg``).
 
 Timeouts: ``open_timeout`` bounds name resolution, TCP connect and (RTSP) stream opening;
 ``read_timeout`` bounds a silence while reading (HTTP: any single socket read; RTSP: one frame,
 so it must exceed the camera's keyframe interval); ``deadline`` is the whole probe's budget in
 seconds, kept in every path: a slow-drip server is cut off by it, whatever the other two say.
+
+This package module holds the entry points only; the result type, error codes and the failure
+type are in ``capture.results``, picture decoding and encoding in ``capture.pictures``.
 """
 
 from __future__ import annotations
@@ -27,58 +30,13 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 
-from cctv_bridge import capture_ffmpeg, capture_http
-from cctv_bridge.capture_common import (
-    CONNECTION_ERROR,
-    DNS_ERROR,
-    ERROR_CODES,
-    HTTP_ERROR,
-    MAX_BODY_BYTES,
-    MAX_PIXELS,
-    NO_FRAMES,
-    NOT_AN_IMAGE,
-    REFUSED,
-    STREAM_ERROR,
-    TIMEOUT,
-    TLS_ERROR,
-    TOO_LARGE,
-    UNSAFE_URL,
-    Budget,
-    CaptureResult,
-)
-from cctv_bridge.capture_ffmpeg import FFMPEG_CAPTURE_OPTIONS, configure_ffmpeg
-from cctv_bridge.stream_urls import KIND_MJPEG, KIND_RTSP, KIND_SNAPSHOT, hide_secrets, redact
+from cctv_bridge.capture import ffmpeg, http
+from cctv_bridge.capture.results import UNSAFE_URL, CaptureFailure, CaptureResult, probe_result
+from cctv_bridge.capture.timing import Budget
+from cctv_bridge.stream_secrets import hide_secrets, redact
+from cctv_bridge.stream_urls import KIND_RTSP, KINDS
 from cctv_bridge.stream_urls import parse_stream_url as _parse
-
-__all__ = [
-    "CONNECTION_ERROR",
-    "DEFAULT_DEADLINE",
-    "DEFAULT_FRAMES",
-    "DEFAULT_OPEN_TIMEOUT",
-    "DEFAULT_READ_TIMEOUT",
-    "DNS_ERROR",
-    "ERROR_CODES",
-    "FFMPEG_CAPTURE_OPTIONS",
-    "HTTP_ERROR",
-    "MAX_BODY_BYTES",
-    "MAX_FRAMES",
-    "MAX_PIXELS",
-    "NOT_AN_IMAGE",
-    "NO_FRAMES",
-    "REFUSED",
-    "STREAM_ERROR",
-    "TIMEOUT",
-    "TLS_ERROR",
-    "TOO_LARGE",
-    "UNSAFE_URL",
-    "CaptureResult",
-    "configure_ffmpeg",
-    "describe_error",
-    "grab",
-    "probe_many",
-]
 
 logger = logging.getLogger(__name__)
 
@@ -88,28 +46,6 @@ DEFAULT_OPEN_TIMEOUT = 3.0
 #: Above the usual 1-2 s keyframe interval of RTSP cameras (see the module docstring).
 DEFAULT_READ_TIMEOUT = 4.0
 DEFAULT_DEADLINE = 10.0
-
-_ERROR_TEXT = {
-    UNSAFE_URL: _("The stream address is not allowed."),
-    DNS_ERROR: _("The camera's host name does not resolve."),
-    REFUSED: _("The camera refused the connection."),
-    TIMEOUT: _("The camera did not answer in time."),
-    CONNECTION_ERROR: _("The connection to the camera broke."),
-    TLS_ERROR: _("The camera's secure connection failed."),
-    HTTP_ERROR: _("The camera answered with an error."),
-    NOT_AN_IMAGE: _("The camera did not send a picture."),
-    TOO_LARGE: _("The camera's picture is too large."),
-    NO_FRAMES: _("The camera's stream gave no pictures."),
-    STREAM_ERROR: _("The camera's stream could not be opened."),
-}
-
-
-def describe_error(code: str | None) -> str:
-    """A translated sentence for an error code (for operators' pages; lazy, so call ``str``
-    inside the right language)."""
-    if code is None:
-        return ""
-    return _ERROR_TEXT.get(code, _("The probe failed."))  # type: ignore[return-value]
 
 
 def grab(
@@ -135,13 +71,10 @@ def grab(
         try:
             target = _parse(url, kind)
         except ValidationError as exc:
-            result = CaptureResult(
-                kind=kind if kind in (KIND_RTSP, KIND_MJPEG, KIND_SNAPSHOT) else "unknown",
-                reachable=False,
-                error=UNSAFE_URL,
-                message=f"the stream address breaks a rule ({exc.code or 'invalid'})",
-                elapsed=budget.elapsed(),
+            failure = CaptureFailure(
+                UNSAFE_URL, f"the stream address breaks a rule ({exc.code or 'invalid'})"
             )
+            result = probe_result(kind if kind in KINDS else "unknown", budget, failure)
         else:
             common = {
                 "frames": frames,
@@ -150,11 +83,9 @@ def grab(
                 "budget": budget,
             }
             if kind == KIND_RTSP:
-                result = capture_ffmpeg.grab_rtsp(target, **common)
-            elif kind == KIND_MJPEG:
-                result = capture_http.grab_mjpeg(target, verify_tls=verify_tls, **common)
+                result = ffmpeg.grab_rtsp(target, **common)
             else:
-                result = capture_http.grab_snapshot(target, verify_tls=verify_tls, **common)
+                result = http.grab_http(target, kind=kind, verify_tls=verify_tls, **common)
         logger.debug(
             "probe %s: %s (%s) in %.2f s, %d frame(s)",
             redact(url),

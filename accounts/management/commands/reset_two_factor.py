@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from config.two_factor import remove_devices, two_factor_required
+from accounts.two_factor import remove_devices, two_factor_required
 
 
 class Command(BaseCommand):

@@ -12,8 +12,8 @@ here with opencv-python-headless 5.0 / FFmpeg avformat 62):
 * Without ``OPENCV_FFMPEG_IS_THREAD_SAFE=1`` every open takes a process-wide mutex: a camera
   that accepts TCP and stays silent held every other open for its whole open timeout
   (measured: three healthy cameras finished at 5.0, 5.4, 6.4 s instead of 1.7 s). With it they
-  finish at their own speed (``tests/cctv/test_capture.py`` checks exactly this). The Python
-  binding releases the GIL inside ``VideoCapture()`` and ``read()``.
+  finish at their own speed (``tests/cctv/test_capture_concurrency.py`` checks exactly this).
+  The Python binding releases the GIL inside ``VideoCapture()`` and ``read()``.
 * ``OPENCV_FFMPEG_LOGLEVEL`` is read once, at the first open: FFmpeg's own error lines
   ("Connection to tcp://HOST:PORT failed") go to stderr unless it is 0 (panic only).
 * The open timeout covers ``avformat_open_input`` and ``avformat_find_stream_info``; the read
@@ -54,20 +54,20 @@ import time
 
 import cv2
 import numpy as np
-from django.core.exceptions import ValidationError
 
-from cctv_bridge.capture_common import (
-    DNS_ERROR,
+from cctv_bridge.capture.addresses import checked_addresses
+from cctv_bridge.capture.results import (
     NO_FRAMES,
     REFUSED,
     STREAM_ERROR,
     TIMEOUT,
-    UNSAFE_URL,
-    Budget,
+    CaptureFailure,
     CaptureResult,
     frame_rate,
+    probe_result,
 )
-from cctv_bridge.stream_urls import ResolveTimeout, StreamURL, resolve_stream_host
+from cctv_bridge.capture.timing import Budget
+from cctv_bridge.stream_urls import StreamURL
 
 #: FFmpeg options for every OpenCV capture in this process (``key;value`` pairs joined by ``|``).
 FFMPEG_CAPTURE_OPTIONS = "|".join(
@@ -187,15 +187,8 @@ def _preconnect(addresses: list[str], port: int, budget: Budget, open_timeout: f
         except OSError:
             continue
     if refused:
-        raise _Failure(REFUSED, "the camera refused the connection")
-    raise _Failure(TIMEOUT, "the camera's port did not accept a connection in time")
-
-
-class _Failure(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        raise CaptureFailure(REFUSED, "the camera refused the connection")
+    raise CaptureFailure(TIMEOUT, "the camera's port did not accept a connection in time")
 
 
 def grab_rtsp(
@@ -208,22 +201,17 @@ def grab_rtsp(
 ) -> CaptureResult:
     """Open ``target`` with OpenCV/FFmpeg, read ``frames`` frames, release; by the deadline."""
     try:
-        try:
-            addresses = resolve_stream_host(target, timeout=budget.cap(open_timeout))
-        except ValidationError:
-            raise _Failure(UNSAFE_URL, "the host name resolves to a forbidden address") from None
-        except ResolveTimeout:
-            raise _Failure(TIMEOUT, "the host name did not resolve in time") from None
-        except OSError:
-            raise _Failure(DNS_ERROR, "the host name does not resolve") from None
+        addresses = checked_addresses(target, budget, open_timeout)
         address = _preconnect(addresses, target.port, budget, open_timeout)
-    except _Failure as failure:
-        return _empty(failure, budget)
+    except CaptureFailure as failure:
+        return probe_result("rtsp", budget, failure)
 
     open_seconds = budget.cap(open_timeout)
     read_seconds = budget.cap(read_timeout)
     if open_seconds <= 0:
-        return _empty(_Failure(TIMEOUT, "no time left to open the stream"), budget)
+        return probe_result(
+            "rtsp", budget, CaptureFailure(TIMEOUT, "no time left to open the stream")
+        )
     state = _Capture()
     thread = threading.Thread(
         target=_capture,
@@ -245,14 +233,16 @@ def grab_rtsp(
     times = list(state.times)
     positions = list(state.positions)
 
-    failure: _Failure | None = None
+    failure: CaptureFailure | None = None
     if not finished:
-        failure = _Failure(TIMEOUT, "the probe's deadline passed while reading the stream")
+        failure = CaptureFailure(TIMEOUT, "the probe's deadline passed while reading the stream")
     elif not state.opened:
         if state.open_seconds >= open_seconds * 0.9:
-            failure = _Failure(TIMEOUT, f"the stream did not open within {open_seconds:.1f} s")
+            failure = CaptureFailure(
+                TIMEOUT, f"the stream did not open within {open_seconds:.1f} s"
+            )
         else:
-            failure = _Failure(
+            failure = CaptureFailure(
                 STREAM_ERROR,
                 "the camera's port answered but the stream did not open "
                 "(path, credentials or codec)",
@@ -261,24 +251,19 @@ def grab_rtsp(
         waited = state.read_failed_after or 0.0
         if waited >= read_seconds * 0.9:
             what = "the next frame" if frame_list else "a first frame (keyframe)"
-            failure = _Failure(TIMEOUT, f"no {what} within {read_seconds:.1f} s")
+            failure = CaptureFailure(TIMEOUT, f"no {what} within {read_seconds:.1f} s")
         elif frame_list:
-            failure = _Failure(NO_FRAMES, "the stream ended early")
+            failure = CaptureFailure(NO_FRAMES, "the stream ended early")
         else:
-            failure = _Failure(NO_FRAMES, "the stream opened but gave no frame")
+            failure = CaptureFailure(NO_FRAMES, "the stream opened but gave no frame")
 
-    first = frame_list[0] if frame_list else None
-    return CaptureResult(
-        kind="rtsp",
-        reachable=bool(frame_list),
-        error=failure.code if failure else None,
-        message=failure.message if failure else f"{len(frame_list)} frame(s) read",
-        time_to_first_frame=(times[0] - budget.start) if times else None,
-        resolution=(int(first.shape[1]), int(first.shape[0])) if first is not None else None,
+    return probe_result(
+        "rtsp",
+        budget,
+        failure,
+        frames=frame_list,
+        times=times,
         fps=_stream_fps(positions, times),
-        frames=tuple(frame_list),
-        bytes_read=None,
-        elapsed=budget.elapsed(),
     )
 
 
@@ -288,13 +273,3 @@ def _stream_fps(positions_ms: list[float], times: list[float]) -> float | None:
     if len(positions_ms) >= 2 and all(b > a for a, b in itertools.pairwise(positions_ms)):
         return frame_rate([p / 1000.0 for p in positions_ms])
     return frame_rate(times)
-
-
-def _empty(failure: _Failure, budget: Budget) -> CaptureResult:
-    return CaptureResult(
-        kind="rtsp",
-        reachable=False,
-        error=failure.code,
-        message=failure.message,
-        elapsed=budget.elapsed(),
-    )

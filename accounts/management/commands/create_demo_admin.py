@@ -1,7 +1,7 @@
 """Create the demo administrator of the embedded set-up (refuses outside debug mode).
 
 The demo administrator is a superuser, and superusers must use two-factor authentication
-(config/two_factor.py), so the account comes with an authenticator app already set up: the
+(accounts/two_factor.py), so the account comes with an authenticator app already set up: the
 command prints its key for a real app, and ``--code`` prints the code it shows now, for trying
 the demo without a phone.
 """
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from config.two_factor import confirmed_device, secret_for_manual_entry, two_factor_required
+from accounts.two_factor import confirmed_device, secret_for_manual_entry, two_factor_required
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "safe-community-demo"  # noqa: S105 - printed to the developer on purpose

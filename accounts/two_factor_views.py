@@ -5,7 +5,7 @@
 * ``setup/`` — QR code, the key to type, and a code to confirm;
 * ``reset/<user id>/`` — an administrator removes someone's device (a lost phone).
 
-See config/two_factor.py for who must use it and how the admin enforces it.
+See accounts/two_factor.py for who must use it and how the admin enforces it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from wagtail.log_actions import log
 
-from config.two_factor import (
+from accounts.two_factor import (
     CodeCheck,
     check_code,
     confirmed_device,
