@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT))
 
 HTTP_KINDS = ("snapshot", "mjpeg")
 
-from bench.probe_fleet import RSSMonitor, Simulator, closed_port  # noqa: E402
+from bench.probe_fleet import RSSMonitor, Simulator  # noqa: E402
+from tests.harness.servers import free_port  # noqa: E402
 
 # --- Analysis per frame --------------------------------------------------------------------------
 
@@ -156,7 +157,7 @@ def probe_round(
         if kind == "rtsp" and sim.rtsp_port is None:
             print(f"  ({label}: RTSP unavailable: {sim.rtsp_reason})")
             return None
-        dead_port = closed_port()
+        dead_port = free_port()  # nothing listens there once the probe socket is closed
         targets = []
         for index in range(1, count + 1):
             # mostly snapshots, every fourth HTTP camera streams MJPEG

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from cctv_bridge.stream_urls import SCHEME_PATTERN
+from ops.scrubbing import ScrubbingLogFilter
 
 _process_key = secrets.token_bytes(32)
 
@@ -112,36 +113,6 @@ def hide_secrets(url: str) -> Iterator[None]:
                     _live_secrets[piece] = left
                 else:
                     _live_secrets.pop(piece, None)
-
-
-class ScrubbingLogFilter(logging.Filter):
-    """Rewrite a log record's text with ``scrub_text`` before any handler formats it.
-
-    Install it on the *handlers* (``LOGGING["handlers"][…]["filters"]``): a filter on a logger
-    does not see records propagated from child loggers. It rewrites the message (with its
-    arguments merged in) and pre-formats the traceback into ``exc_text`` so formatters use the
-    scrubbed text. Never drops a record.
-    """
-
-    def scrub_text(self, text: str) -> str:
-        raise NotImplementedError
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string: leave the record to logging's own handling
-            return True
-        cleaned = self.scrub_text(message)
-        if cleaned != message:
-            record.msg = cleaned
-            record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.scrub_text(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self.scrub_text(record.stack_info)
-        return True
 
 
 class StreamURLLogFilter(ScrubbingLogFilter):

@@ -1,20 +1,15 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class ConfigConfig(AppConfig):
-    """Project wiring that needs the app registry: failed jobs, the embedded server command."""
+    """Project wiring that needs the app registry: the top layer, which may see every app."""
 
     name = "config"
-    verbose_name = _("Operations")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.apps import apps
+
         from cms.page_cache import ignore_models
 
-        # Job bookkeeping is never part of a public page.
-        ignore_models(*self.get_models())
-
-        from config import sqlite_like
-
-        sqlite_like.connect()
+        # Job bookkeeping (ops) is never part of a public page.
+        ignore_models(*apps.get_app_config("ops").get_models())

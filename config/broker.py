@@ -59,11 +59,11 @@ class SendOnCommitMixin:
 
 
 class OutboxMixin:
-    """Send through the transactional outbox (``config.outbox``): written with the change,
+    """Send through the transactional outbox (``ops.outbox``): written with the change,
     sent after the commit, relayed later if the broker was down."""
 
     def enqueue(self, message: dramatiq.Message, *, delay: int | None = None) -> dramatiq.Message:
-        from config import outbox
+        from ops import outbox
 
         if message.queue_name in outbox.DIRECT_QUEUES:
             transaction.on_commit(partial(self.enqueue_now, message, delay=delay), robust=True)
@@ -98,13 +98,13 @@ class RecordFailedJobs(Middleware):
     def after_process_message(self, broker, message, *, result=None, exception=None):
         if exception is None or not message.failed:
             return
-        from config.models import FailedJob  # the app registry is ready once workers run
+        from ops.models import FailedJob  # the app registry is ready once workers run
 
         FailedJob.record(message, exception)
 
     def after_skip_message(self, broker, message):
         if message.failed:
-            from config.models import FailedJob
+            from ops.models import FailedJob
 
             FailedJob.record(message, None)
 
@@ -155,7 +155,7 @@ def dramatiq_broker_settings(
         "dramatiq.middleware.ShutdownNotifications",
         "dramatiq.middleware.Callbacks",
         "dramatiq.middleware.Pipelines",
-        "config.logs.JobLogMiddleware",  # one log line per job; before Retries, like the next
+        "ops.logs.JobLogMiddleware",  # one log line per job; before Retries, like the next
         RecordFailedJobs(),
         Retries(max_retries=max_retries, min_backoff=MIN_BACKOFF_MS, max_backoff=MAX_BACKOFF_MS),
         CloseDatabaseConnections(),

@@ -15,7 +15,7 @@ stay in ``GUNICORN_CMD_ARGS``, see the Dockerfile):
   scrape later is right again.
 * **Logs**: gunicorn's own messages are JSON lines like Django's (``LOG_FORMAT``, JSON by
   default); the access log is off because Django logs one line per request itself
-  (``config.logs.RequestLogMiddleware``), without query strings or tokens.
+  (``ops.logs.RequestLogMiddleware``), without query strings or tokens.
 
 Names meant as gunicorn settings are module globals; helpers start with an underscore.
 """
@@ -49,7 +49,7 @@ if _os.environ.get("LOG_FORMAT", "json") == "json":
             "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
             "gunicorn.access": {"level": "CRITICAL", "handlers": [], "propagate": False},
         },
-        "formatters": {"generic": {"()": "config.logs.JsonLogFormatter"}},
+        "formatters": {"generic": {"()": "ops.logs.JsonLogFormatter"}},
     }
 #: gunicorn's runtime control socket (``gunicornc``) is not used here, and it would be made
 #: under the home directory, which is not writable in the image.

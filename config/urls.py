@@ -14,8 +14,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.search import search_view
 from cms.sitemap import sitemap
-from config import health
-from config.metrics import http as metrics
+from ops import health
+from ops.metrics import http as metrics
 
 
 def redirect_to_ukrainian_root(

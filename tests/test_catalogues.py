@@ -18,7 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = {lang: ROOT / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in ("uk", "en")}
 PLURAL_FORMS = {"uk": 4, "en": 2}
 #: What makemessages reads: every app, the templates, the catalogues and manage.py.
-SOURCES = ("cms", "config", "accounts", "workflows", "cctv_bridge", "site", "locale", "manage.py")
+SOURCES = (
+    "cms",
+    "config",
+    "ops",
+    "accounts",
+    "workflows",
+    "cctv_bridge",
+    "site",
+    "locale",
+    "manage.py",
+)
 
 
 @pytest.mark.parametrize("lang", CATALOGUES)

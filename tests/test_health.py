@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from cctv_bridge.models import Camera, Probe
-from config.models import Heartbeat
-from config.tasks import scheduler_heartbeat as heartbeat
+from ops.models import Heartbeat
+from ops.tasks import scheduler_heartbeat as heartbeat
 
 pytestmark = pytest.mark.django_db
 

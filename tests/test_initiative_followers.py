@@ -90,7 +90,7 @@ def test_a_rolled_back_step_sends_nothing(demo, django_capture_on_commit_callbac
 
     def jobs(callbacks) -> list[str]:
         """The jobs the commit would send: straight (in-process) or from the outbox (Redis)."""
-        from config.models import OutboxMessage
+        from ops.models import OutboxMessage
 
         names = [
             cb.args[0].actor_name

@@ -15,7 +15,7 @@ from dramatiq.common import dq_name, xq_name
 from dramatiq.middleware import Middleware
 
 from config.broker import InProcessBroker, OnCommitRabbitmqBroker, OnCommitRedisBroker
-from config.models import FailedJob
+from ops.models import FailedJob
 from tests.conftest import service_url
 from tests.harness.waiting import wait_until
 from tests.jobs_helpers import QUEUE, RESULTS, always_fails, read_group, running_worker

@@ -26,10 +26,10 @@ from dramatiq.common import dq_name, xq_name
 from prometheus_client.parser import text_string_to_metric_families
 
 from cctv_bridge.models import Camera, Probe
-from config import outbox
 from config.broker import OnCommitRabbitmqBroker
-from config.metrics.sources import queue_depths
-from config.models import FailedJob
+from ops import outbox
+from ops.metrics.sources import queue_depths
+from ops.models import FailedJob
 from tests.conftest import service_url
 from tests.harness.servers import Gunicorn
 from tests.harness.waiting import wait_until

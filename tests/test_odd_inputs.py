@@ -198,7 +198,7 @@ def keep_healthy() -> None:
     """A scheduler heartbeat and camera probes from just now, so that /healthz/ answers 200
     when nothing is odd (the crawl takes longer than the heartbeat's three minutes)."""
     from cctv_bridge.models import Camera, Probe
-    from config.models import Heartbeat
+    from ops.models import Heartbeat
 
     now = timezone.now()
     Heartbeat.objects.update_or_create(name="scheduler", defaults={"at": now})

@@ -11,9 +11,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from config import outbox
 from config.broker import OnCommitRedisBroker
-from config.models import OutboxMessage
+from ops import outbox
+from ops.models import OutboxMessage
 from tests.harness.services import RedisServer
 from tests.harness.waiting import wait_until
 from tests.jobs_helpers import running_worker

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def sent_jobs(callbacks) -> list[str]:
     """The jobs a commit sends: straight (in-process broker) or through the outbox (Redis)."""
-    from config.models import OutboxMessage
+    from ops.models import OutboxMessage
 
     names = [
         cb.args[0].actor_name

@@ -47,7 +47,7 @@ def proposal(**values) -> dict:
 def run_jobs(callbacks) -> list[str]:
     """Run the jobs a commit sent (straight, or through the outbox on Redis) with the real
     actors, in this thread; the names of the jobs run."""
-    from config.models import OutboxMessage
+    from ops.models import OutboxMessage
 
     messages = [
         cb.args[0]

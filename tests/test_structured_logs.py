@@ -18,7 +18,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils.module_loading import import_string
 
-from config.logs import request_id_var
+from ops.logs import request_id_var
 from tests.harness.waiting import wait_until
 from tests.jobs_helpers import RESULTS, always_fails, read_group
 
@@ -148,7 +148,7 @@ def test_each_job_logs_actor_message_id_and_outcome(broker, single_worker, log_o
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_failing_job_logs_its_retries_then_its_failure(broker, worker, log_output):
-    from config.models import FailedJob
+    from ops.models import FailedJob
 
     message = always_fails.send(str(uuid.uuid4()))
     wait_until(

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     # django_dramatiq first: it sets the dramatiq broker before any app imports an actor.
     "django_dramatiq",
     "config.apps.ConfigConfig",
+    "ops",
     "accounts",  # before django.contrib.auth: its post_migrate receiver runs first, as it did
     "cms",
     "workflows",
@@ -73,9 +74,9 @@ MIDDLEWARE = [
     # from X-Forwarded-For (config.security).
     "config.security.ClientAddressMiddleware",
     # Then the request id and one log line per request, then the latency histogram
-    # (config.logs, config.metrics); both also see page-cache hits, redirects and errors.
-    "config.logs.RequestLogMiddleware",
-    "config.metrics.http.RequestMetricsMiddleware",
+    # (ops.logs, ops.metrics); both also see page-cache hits, redirects and errors.
+    "ops.logs.RequestLogMiddleware",
+    "ops.metrics.http.RequestMetricsMiddleware",
     # First: a cached page for an anonymous visitor skips everything below (cms.page_cache).
     "cms.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -392,7 +393,7 @@ CCTV_FLAP_QUIET_MINUTES = env.int("CCTV_FLAP_QUIET_MINUTES", default=60)
 CCTV_SIMULATOR_HTTP_PORT = env.int("CCTV_SIMULATOR_HTTP_PORT", default=8101)
 CCTV_SIMULATOR_RTSP_PORT = env.int("CCTV_SIMULATOR_RTSP_PORT", default=8554)
 
-# --- Metrics and logging (config/metrics, config/logs.py) -----------------------------------
+# --- Metrics and logging (ops/metrics, ops/logs.py) -----------------------------------------
 #: Bearer token a Prometheus scrape of /metrics must send; unset → /metrics answers 404
 #: (except to this machine in debug mode).
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
@@ -402,14 +403,14 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         # One JSON object per line (production.py makes it the default there).
-        "json": {"()": "config.logs.JsonLogFormatter"},
+        "json": {"()": "ops.logs.JsonLogFormatter"},
     },
     # Stream URLs and camera passwords never reach a log line, whoever logs them; nor do the
     # deployment's secrets, authorization headers, cookies, passwords or e-mail addresses.
     "filters": {
         "stream_urls": {"()": "cctv_bridge.stream_secrets.StreamURLLogFilter"},
-        "secrets": {"()": "config.logs.SecretsLogFilter"},
-        "context": {"()": "config.logs.LogContextFilter"},  # request id, job on every record
+        "secrets": {"()": "ops.logs.SecretsLogFilter"},
+        "context": {"()": "ops.logs.LogContextFilter"},  # request id, job on every record
     },
     "handlers": {
         "console": {

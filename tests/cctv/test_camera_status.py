@@ -25,6 +25,7 @@ from cctv_bridge.retention import apply_retention
 from cctv_bridge.simulator.controller import CameraSimulator
 from cctv_bridge.tasks import alert_duty, offsets_ms, send_duty_alert
 from tests.cctv.camera_helpers import camera
+from tests.harness.servers import free_port
 from tests.workflow_helpers import member
 
 pytestmark = pytest.mark.django_db
@@ -41,12 +42,6 @@ def fast_probes(settings):
     settings.CCTV_OPEN_TIMEOUT = 1.0
     settings.CCTV_READ_TIMEOUT = 1.0
     settings.CCTV_PROBE_DEADLINE = 2.5
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_healthy_camera_is_online_and_counted(sim, fast_probes):

@@ -20,7 +20,7 @@ from django.db import connection
 from django.utils import timezone
 
 from config.broker import OnCommitRedisBroker
-from config.models import OutboxMessage
+from ops.models import OutboxMessage
 from tests.conftest import service_url
 from tests.drills.mail_server import MailServer
 from tests.harness.servers import DramatiqWorker

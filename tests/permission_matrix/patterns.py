@@ -11,7 +11,7 @@ from django.urls.resolvers import LocalePrefixPattern, RegexPattern
 #: How the key of a pattern inside ``i18n_patterns`` starts: Ukrainian has no prefix, English
 #: has ``en/``; both are requested.
 I18N_PREFIX = "(en/)"
-OUR_APPS = ("cms", "workflows", "cctv_bridge", "config", "accounts")
+OUR_APPS = ("cms", "workflows", "cctv_bridge", "config", "ops", "accounts")
 
 
 @dataclass(frozen=True)

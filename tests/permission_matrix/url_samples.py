@@ -60,8 +60,8 @@ from cms.models import (
     Person,
     StandardPage,
 )
-from config.models import FailedJob
-from config.tasks import scheduler_heartbeat
+from ops.models import FailedJob
+from ops.tasks import scheduler_heartbeat
 from tests.permission_matrix.patterns import I18N_PREFIX, Pattern
 from workflows.models import Initiative, Subscription
 

@@ -9,10 +9,10 @@ a process restarts. Each scrape costs a handful of grouped queries and one broke
   transactional outbox's backlog (``OutboxMessage`` rows not yet sent).
 * Failed jobs per actor from the failed-jobs record (``FailedJob``); retries waiting for their
   back-off show as the queues' ``delayed`` messages.
-* Camera probe durations over the last :data:`PROBE_WINDOW` from ``Probe`` rows (quantiles per
-  kind of source), and active cameras per status.
-* Initiatives per current state, and transitions recorded in the history per target state.
 * The age of the scheduler's heartbeat.
+* What the apps add through ``ops.registry.register_metrics``: camera probe durations and
+  cameras per status (``cctv_bridge.ops_hooks``), initiatives per state and transitions per
+  target state (``workflows.ops_hooks``).
 
 A source that does not answer (database or broker down) is reported by
 ``safe_community_metrics_source_up`` instead of failing the whole scrape.
@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime
 import logging
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 import dramatiq
@@ -34,14 +33,13 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.common import dq_name, xq_name
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.core import GaugeMetricFamily, Metric
+
+from ops import registry
 
 logger = logging.getLogger(__name__)
 
 PREFIX = "safe_community"
-#: Probe durations are summarised over this much recent history.
-PROBE_WINDOW = datetime.timedelta(minutes=10)
-PROBE_QUANTILES = (0.5, 0.9, 0.99, 1.0)
 #: Message states of a queue: waiting to run, delayed (retries in back-off, delayed sends),
 #: taken by a worker (running or prefetched; Redis and in-process only), dead-lettered.
 QUEUE_STATES = ("ready", "delayed", "in_progress", "dead")
@@ -176,7 +174,7 @@ def broker_metrics(broker: dramatiq.Broker) -> Iterator[Metric]:
 
 
 def job_metrics(now: datetime.datetime) -> Iterator[Metric]:
-    from config.models import FailedJob, Heartbeat, OutboxMessage
+    from ops.models import FailedJob, Heartbeat, OutboxMessage
 
     outbox = GaugeMetricFamily(
         f"{PREFIX}_outbox_messages",
@@ -219,91 +217,6 @@ def job_metrics(now: datetime.datetime) -> Iterator[Metric]:
     yield heartbeat
 
 
-def camera_metrics(now: datetime.datetime) -> Iterator[Metric]:
-    from cctv_bridge.models import Camera, Probe
-
-    cameras = GaugeMetricFamily(
-        f"{PREFIX}_cameras", "Active (probed) cameras by current status.", labels=["status"]
-    )
-    counts = dict(
-        Camera.objects.filter(active=True)
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-        .order_by()
-    )
-    for status in Camera.Status.values:
-        cameras.add_metric([status], counts.get(status, 0))
-    yield cameras
-
-    window = int(PROBE_WINDOW.total_seconds())
-    durations = GaugeMetricFamily(
-        f"{PREFIX}_camera_probe_duration_seconds",
-        f"Camera probe duration quantiles over the last {window} s, by kind of source "
-        "(quantile 1 is the slowest).",
-        labels=["source", "quantile"],
-    )
-    probes = GaugeMetricFamily(
-        f"{PREFIX}_camera_probes_recent",
-        f"Camera probes in the last {window} s by kind of source and whether the camera answered.",
-        labels=["source", "reachable"],
-    )
-    by_source: dict[str, list[float]] = defaultdict(list)
-    reachable: dict[tuple[str, str], int] = defaultdict(int)
-    recent = Probe.objects.filter(at__gte=now - PROBE_WINDOW).values_list(
-        "camera__source", "duration", "reachable"
-    )
-    for source, duration, answered in recent.order_by():
-        by_source[source].append(duration)
-        reachable[source, "true" if answered else "false"] += 1
-    for source in sorted(by_source):
-        ordered = sorted(by_source[source])
-        for q in PROBE_QUANTILES:
-            durations.add_metric([source, str(q)], quantile(ordered, q))
-    for (source, answered), count in sorted(reachable.items()):
-        probes.add_metric([source, answered], count)
-    yield durations
-    yield probes
-
-
-def initiative_metrics() -> Iterator[Metric]:
-    from django.contrib.contenttypes.models import ContentType
-
-    from workflows.engine import TransitionLog
-    from workflows.models import Initiative
-
-    states = [state.value for state in Initiative.STATES]
-    current = GaugeMetricFamily(
-        f"{PREFIX}_initiatives", "Initiatives by current workflow state.", labels=["state"]
-    )
-    counts = dict(
-        Initiative.objects.values("state")
-        .annotate(n=Count("pk"))
-        .values_list("state", "n")
-        .order_by()
-    )
-    for state in states:
-        current.add_metric([state], counts.get(state, 0))
-    yield current
-
-    transitions = CounterMetricFamily(
-        f"{PREFIX}_initiative_transitions",
-        "Initiative transitions recorded in the history, by the state they led to.",
-        labels=["state"],
-    )
-    content_type = ContentType.objects.get_for_model(Initiative)
-    counts = dict(
-        TransitionLog.objects.filter(content_type=content_type)
-        .values("target")
-        .annotate(n=Count("pk"))
-        .values_list("target", "n")
-        .order_by()
-    )
-    for state in states:
-        transitions.add_metric([state], counts.get(state, 0))
-    yield transitions
-
-
 class ScrapeTimeCollector:
     """A prometheus_client collector that reads the database and the broker on each scrape.
 
@@ -322,11 +235,9 @@ class ScrapeTimeCollector:
             labels=["source"],
         )
         try:
-            families = [
-                *job_metrics(now),
-                *camera_metrics(now),
-                *initiative_metrics(),
-            ]
+            families = [*job_metrics(now)]
+            for collector in registry.metrics_collectors():
+                families.extend(collector(now))
         except DatabaseError as error:
             logger.warning("metrics: the database did not answer: %s", type(error).__name__)
             families = []

@@ -1,4 +1,8 @@
-"""Operational records that belong to the job system rather than to a content domain."""
+"""Operational records that belong to the job system rather than to a content domain.
+
+They were born in the ``config`` app and keep its table names (``config_failedjob`` …): the
+move to ``ops`` changed Django's bookkeeping only, not the tables.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ class FailedJob(models.Model):
     )
 
     class Meta:
+        db_table = "config_failedjob"
         ordering = ["-failed_at"]
         verbose_name = _("failed job")
         verbose_name_plural = _("failed jobs")
@@ -63,6 +68,9 @@ class Heartbeat(models.Model):
     name = models.CharField(max_length=50, unique=True)
     at = models.DateTimeField()
 
+    class Meta:
+        db_table = "config_heartbeat"
+
     def __str__(self) -> str:
         return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"
 
@@ -70,7 +78,7 @@ class Heartbeat(models.Model):
 class OutboxMessage(models.Model):
     """A job written in the same transaction as the change that caused it, and sent to the
     broker after the commit. If the broker is down, the row waits and the relay sends it
-    when the broker is back: a committed change never loses its job (see ``config.outbox``)."""
+    when the broker is back: a committed change never loses its job (see ``ops.outbox``)."""
 
     queue_name = models.CharField(max_length=100)
     actor_name = models.CharField(max_length=200)
@@ -82,6 +90,7 @@ class OutboxMessage(models.Model):
     last_error = models.CharField(max_length=500, blank=True)
 
     class Meta:
+        db_table = "config_outboxmessage"
         ordering = ["pk"]
 
     def __str__(self) -> str:

@@ -1,4 +1,4 @@
-"""Back up the database and the media files into a new directory (see ``config.backups``)."""
+"""Back up the database and the media files into a new directory (see ``ops.backups``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from config import backups
+from ops import backups, registry
 
 
 class Command(BaseCommand):
@@ -58,7 +58,7 @@ class Command(BaseCommand):
             },
             "contents": {**backups.contents(), "media_files": media_files},
             "migrations": migrations,
-            "stream_key_fingerprints": backups.key_fingerprints(),
+            **backups.manifest_entries(),
         }
         backups.write_manifest(directory, manifest)
         for path in directory.iterdir():
@@ -71,13 +71,7 @@ class Command(BaseCommand):
             f"{backups.MEDIA} {backups.size(files[backups.MEDIA]['bytes'])} "
             f"({media_files} files)."
         )
-        fingerprints = manifest["stream_key_fingerprints"]
-        self.stdout.write(
-            "Not in the backup: CCTV_STREAM_KEYS, which the camera stream URLs need"
-            + (
-                f" (key fingerprints {', '.join(fingerprints)})"
-                if fingerprints
-                else " (none set: the URLs are sealed with a key derived from SECRET_KEY)"
-            )
-            + ". Keep them with the site's secrets, apart from the backups."
-        )
+        for part in registry.backup_parts():
+            note = part.after_backup(manifest)
+            if note:
+                self.stdout.write(note)

@@ -5,12 +5,13 @@ A backup is one directory:
 * ``database.dump`` — ``pg_dump --format=custom`` of the site's PostgreSQL database;
 * ``media.tar.gz`` — everything under ``MEDIA_ROOT`` (images, documents and their renditions);
 * ``manifest.json`` — when, from which server, the files' sizes and SHA-256, what it holds,
-  and a fingerprint of each ``CCTV_STREAM_KEYS`` key (never a key).
+  and what the apps add (``ops.registry.BackupPart``: the cameras add a fingerprint of each
+  ``CCTV_STREAM_KEYS`` key, never a key).
 
-The camera stream URLs in the database are encrypted with ``CCTV_STREAM_KEYS``, which are *not*
-in a backup (a stolen backup must not give away camera passwords): keep the keys with the site's
-other secrets. A restore into a database whose site has other keys works, but no camera URL
-opens; ``restore`` checks this and says so.
+The apps also check a restored site: the camera stream URLs in the database are encrypted with
+``CCTV_STREAM_KEYS``, which are *not* in a backup (a stolen backup must not give away camera
+passwords), so ``restore`` says when the keys set now do not open them
+(``cctv_bridge.ops_hooks``).
 
 A restore goes into a *new* database (the one ``DATABASE_URL`` names; it is created if missing
 and must otherwise be empty) with ``pg_restore --no-owner --no-privileges --single-transaction``,
@@ -37,6 +38,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
+
+from ops import registry
 
 DUMP = "database.dump"
 MEDIA = "media.tar.gz"
@@ -132,12 +135,6 @@ def client_tool(tool: str, major: int) -> tuple[str, str]:
     return path, version
 
 
-def key_fingerprints(keys: list[str] | None = None) -> list[str]:
-    """Short fingerprints of the stream keys, to tell which key a backup needs; not the keys."""
-    keys = settings.CCTV_STREAM_KEYS if keys is None else keys
-    return [hashlib.sha256(key.strip().encode()).hexdigest()[:12] for key in keys if key.strip()]
-
-
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as file:
@@ -173,17 +170,20 @@ def unpack_media(archive_path: Path, media_root: Path) -> int:
 
 
 def contents() -> dict[str, int]:
-    """What the site holds, for the manifest and the restore's report."""
-    from wagtail.models import Page
+    """What the site holds (pages, initiatives, cameras …, as the apps count it through
+    ``ops.registry``), for the manifest and the restore's report."""
+    held: dict[str, int] = {}
+    for part in registry.backup_parts():
+        held.update(part.contents())
+    return held
 
-    from cctv_bridge.models import Camera
-    from workflows.models import Initiative
 
-    return {
-        "pages": Page.objects.filter(depth__gt=1).count(),
-        "initiatives": Initiative.objects.count(),
-        "cameras": Camera.objects.count(),
-    }
+def manifest_entries() -> dict:
+    """The apps' own entries of the manifest (the stream keys' fingerprints …)."""
+    entries: dict = {}
+    for part in registry.backup_parts():
+        entries.update(part.manifest())
+    return entries
 
 
 def write_manifest(directory: Path, manifest: dict) -> None:

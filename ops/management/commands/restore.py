@@ -1,4 +1,4 @@
-"""Restore a backup into a new, empty database and MEDIA_ROOT (see ``config.backups``)."""
+"""Restore a backup into a new, empty database and MEDIA_ROOT (see ``ops.backups``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from config import backups
+from ops import backups, registry
 
 
 class Command(BaseCommand):
@@ -73,11 +73,10 @@ class Command(BaseCommand):
         if not no_media and (directory / backups.MEDIA).exists():
             media_files = backups.unpack_media(directory / backups.MEDIA, media_root)
 
-        held = backups.contents()
+        held = ", ".join(f"{count} {name}" for name, count in backups.contents().items())
         self.stdout.write(
             f"Restored {directory} (taken {manifest.get('created_at', 'at an unknown time')}) "
-            f"into {server.name} in {watch}: {held['pages']} pages, {held['initiatives']} "
-            f"initiatives, {held['cameras']} cameras, {media_files} media files."
+            f"into {server.name} in {watch}: {held}, {media_files} media files."
         )
         executor = MigrationExecutor(connection)
         pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
@@ -88,7 +87,10 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Migrations: the database is up to date with this code.")
-        self.check_stream_keys(manifest)
+        for part in registry.backup_parts():
+            report = part.after_restore(manifest)
+            if report:
+                self.stdout.write(report)
 
     def create_empty_database(self, server: backups.Server) -> int:
         """Create the target database, or make sure the existing one is empty; return the
@@ -127,34 +129,3 @@ class Command(BaseCommand):
             finally:
                 target.close()
         return major
-
-    def check_stream_keys(self, manifest: dict) -> None:
-        """The camera URLs are useless without the keys they were sealed with: say so now,
-        not when the first probe fails."""
-        from cctv_bridge.models import Camera
-        from cctv_bridge.stream_vault import StreamKeyError, unseal
-
-        sealed = Camera.objects.exclude(stream_url_sealed="").values_list(
-            "code", "stream_url_sealed"
-        )
-        closed = []
-        for code, token in sealed:
-            try:
-                unseal(token)
-            except StreamKeyError:
-                closed.append(code)
-        if not closed:
-            self.stdout.write(f"Camera stream URLs: all {len(sealed)} open with the keys set.")
-            return
-        wanted = ", ".join(manifest.get("stream_key_fingerprints", [])) or (
-            "none: a key derived from the SECRET_KEY of the site that was backed up"
-        )
-        configured = ", ".join(backups.key_fingerprints()) or "none"
-        raise CommandError(
-            f"The database and media files are restored, but the stream URLs of "
-            f"{len(closed)} of {len(sealed)} cameras ({', '.join(closed[:5])}"
-            f"{', …' if len(closed) > 5 else ''}) cannot be decrypted with CCTV_STREAM_KEYS. "
-            f"Set CCTV_STREAM_KEYS to the keys the site used when the backup was taken "
-            f"(fingerprints {wanted}; set now: {configured}); they are kept apart from the "
-            "backups. Until then the site works but these cameras cannot be probed."
-        )

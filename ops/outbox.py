@@ -32,7 +32,7 @@ RELAY_BATCH = 500
 
 def store(broker, message: dramatiq.Message, delay: int | None) -> None:
     """Write the row now (inside the caller's transaction) and send it after the commit."""
-    from config.models import OutboxMessage
+    from ops.models import OutboxMessage
 
     row = OutboxMessage.objects.create(
         queue_name=message.queue_name,
@@ -45,7 +45,7 @@ def store(broker, message: dramatiq.Message, delay: int | None) -> None:
 
 def send(broker, row_id: int) -> bool:
     """Send one stored message and delete its row; False (row kept) if the broker is down."""
-    from config.models import OutboxMessage
+    from ops.models import OutboxMessage
 
     row = OutboxMessage.objects.filter(pk=row_id).first()
     if row is None:
@@ -70,7 +70,7 @@ def send(broker, row_id: int) -> bool:
 
 def relay(broker=None) -> int:
     """Send the rows the broker could not take when they were written; return how many."""
-    from config.models import OutboxMessage
+    from ops.models import OutboxMessage
 
     broker = broker or dramatiq.get_broker()
     if not hasattr(broker, "enqueue_now"):

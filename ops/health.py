@@ -2,8 +2,9 @@
 
 django-health-check runs the checks concurrently and answers 200 or 500 (HTML, JSON with
 ``Accept: application/json`` or ``?format=json``, plain text, OpenMetrics). Its database and
-cache checks are used as they are; the broker, the scheduler's heartbeat and the age of the
-newest camera probe are ours. No message names a host, a URL or a password.
+cache checks are used as they are; the broker and the scheduler's heartbeat are ours, and the
+apps add theirs through ``ops.registry`` (the age of the newest camera probe, in
+``cctv_bridge.ops_hooks``). No message names a host, a URL or a password.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import dataclasses
 import datetime
 
 import dramatiq
-from asgiref.sync import sync_to_async
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from health_check import checks
 from health_check.base import HealthCheck
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView, MediaType
+
+from ops import registry
 
 #: The heartbeat job runs every minute; three missed beats mean the scheduler or the workers
 #: are down.
@@ -64,7 +66,7 @@ class Scheduler(HealthCheck):
     """The every-minute heartbeat job ran recently: scheduler, broker and a worker all work."""
 
     async def run(self) -> None:
-        from config.models import Heartbeat
+        from ops.models import Heartbeat
 
         beat = (
             await Heartbeat.objects.filter(name="scheduler").values_list("at", flat=True).afirst()
@@ -75,35 +77,12 @@ class Scheduler(HealthCheck):
             raise ServiceUnavailable("The scheduler's heartbeat is older than three minutes.")
 
 
-@dataclasses.dataclass
-class CameraProbes(HealthCheck):
-    """The newest camera probe is recent (when there are cameras to probe at all)."""
-
-    async def run(self) -> None:
-        await sync_to_async(self.check)()
-
-    @staticmethod
-    def check() -> None:
-        from django.db.models import Max
-
-        from cctv_bridge.models import Camera, Probe
-
-        cameras = Camera.objects.filter(active=True)
-        if not cameras.exists():
-            return
-        longest = cameras.aggregate(Max("probe_interval"))["probe_interval__max"]
-        newest = Probe.objects.aggregate(Max("at"))["at__max"]
-        limit = datetime.timedelta(seconds=max(3 * longest, 300))
-        if newest is None or timezone.now() - newest > limit:
-            raise ServiceUnavailable("No camera has been probed recently.")
-
-
+#: Ours and django-health-check's; the apps add theirs (``ops.registry.register_health_check``).
 CHECKS = (
     Database,
     "health_check.checks.Cache",
     Broker,
     Scheduler,
-    CameraProbes,
 )
 
 
@@ -118,7 +97,9 @@ class HealthView(HealthCheckView):
     (``Accept: foo``), which would be a 500: to a load balancer, "the site is down".
     """
 
-    checks = CHECKS
+    @property
+    def checks(self) -> tuple:
+        return (*CHECKS, *registry.health_checks())
 
     async def get(self, request, *args, **kwargs) -> HttpResponse:
         if request.GET.get("format") not in FORMATS:

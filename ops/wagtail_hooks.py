@@ -1,8 +1,8 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from config.models import FailedJob
-from config.viewsets import FailedJobPermissionPolicy, failed_job_viewset
+from ops.models import FailedJob
+from ops.viewsets import FailedJobPermissionPolicy, failed_job_viewset
 
 register_permission_policy(FailedJob, FailedJobPermissionPolicy(FailedJob))
 

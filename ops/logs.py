@@ -13,10 +13,11 @@
 * :class:`SecretsLogFilter` and :class:`JsonLogFormatter` keep secrets out: the deployment's own
   secrets (``SECRET_KEY``, ``CCTV_STREAM_KEYS``, ``METRICS_TOKEN``, database, broker and mail
   passwords) by value, and by shape: ``Authorization`` headers and bearer tokens, session and
-  CSRF cookies, anything named like a password, token or secret, and e-mail addresses. Camera
-  stream URLs are the job of ``cctv_bridge.stream_urls.StreamURLLogFilter``, which runs first;
-  the formatter applies both scrubbers again to everything it writes (python-json-logger formats
-  a traceback afresh from ``exc_info``, bypassing the filters' cleaned ``exc_text``).
+  CSRF cookies, anything named like a password, token or secret, and e-mail addresses. What
+  an app must hide itself (camera stream URLs: ``cctv_bridge.stream_secrets.StreamURLLogFilter``)
+  plugs in through ``ops.scrubbing`` and runs first; the formatter applies the registered
+  scrubbers and its own again to everything it writes (python-json-logger formats a traceback
+  afresh from ``exc_info``, bypassing the filters' cleaned ``exc_text``).
 * The JSON formatter writes only plain values (text, numbers, booleans): Django's
   ``django.request`` and ``django.security`` loggers attach the whole ``HttpRequest`` (with its
   cookies and headers) to a record, and it must never be serialised.
@@ -43,7 +44,7 @@ from django.http import HttpRequest, HttpResponse
 from dramatiq.middleware import Middleware
 from pythonjsonlogger.json import JsonFormatter
 
-from cctv_bridge.stream_secrets import ScrubbingLogFilter
+from ops.scrubbing import ScrubbingLogFilter, scrub_registered
 
 request_logger = logging.getLogger("config.requests")
 job_logger = logging.getLogger("config.jobs")
@@ -284,14 +285,12 @@ def _forget_secrets(**kwargs: Any) -> None:
 
 
 def scrub_secrets(text: str) -> str:
-    """``text`` without secrets: stream URLs (``cctv_bridge.stream_urls.scrub``), the
-    deployment's secret values, authorization headers, session and CSRF cookies, anything
-    named like a password or token, and e-mail addresses."""
+    """``text`` without secrets: what the apps' scrubbers hide (stream URLs, registered by
+    ``cctv_bridge.ops_hooks``), the deployment's secret values, authorization headers, session
+    and CSRF cookies, anything named like a password or token, and e-mail addresses."""
     if not text:
         return text
-    from cctv_bridge.stream_secrets import scrub
-
-    text = scrub(text)
+    text = scrub_registered(text)
     for secret in _configured_secrets():
         if secret in text:
             text = text.replace(secret, REDACTED)
@@ -312,7 +311,7 @@ class SecretsLogFilter(ScrubbingLogFilter):
     """Scrub the deployment's secrets, tokens, cookies and e-mail addresses from a record's
     message, traceback and stack (the plain formatter of the embedded set-up included).
 
-    Put it on the *handler*, after ``stream_urls``.
+    Put it on the *handler*, after ``stream_urls`` (the filter of that name in LOGGING).
     """
 
     def scrub_text(self, text: str) -> str:

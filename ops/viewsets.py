@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from config.models import FailedJob
+from ops.models import FailedJob
 
 
 class FailedJobPermissionPolicy(ModelPermissionPolicy):

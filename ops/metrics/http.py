@@ -23,8 +23,8 @@ from prometheus_client import CollectorRegistry, Histogram
 from prometheus_client.exposition import choose_encoder
 from prometheus_client.multiprocess import MultiProcessCollector
 
-from config.logs import route_of
-from config.metrics.sources import PREFIX, ScrapeTimeCollector
+from ops.logs import route_of
+from ops.metrics.sources import PREFIX, ScrapeTimeCollector
 
 #: prometheus_client decides at import time whether values live in shared files; so do we.
 MULTIPROCESS = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
