@@ -37,7 +37,8 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 
 count, logs = int(sys.argv[1]), int(sys.argv[2])
 random.seed(1)

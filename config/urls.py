@@ -16,7 +16,6 @@ from cms.search import search_view
 from cms.sitemap import sitemap
 from ops import health
 from ops.metrics import http as metrics
-from workflows import api, feeds, proposals, public
 
 
 def redirect_to_ukrainian_root(
@@ -38,9 +37,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("healthz/", health.HealthView.as_view(), name="healthz"),
     path("metrics", metrics.metrics, name="metrics"),  # Prometheus; bearer token (README)
-    path("api/initiatives/", api.initiative_list, name="api_initiatives"),
+    path("api/initiatives/", include("workflows.api_urls")),
     path("api/cameras/", include("cctv_bridge.api_urls")),
-    path("api/initiatives/<int:pk>/", api.initiative_detail, name="api_initiative"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     re_path(r"^(?:ua|uk)(?:/(?P<rest>.*))?$", redirect_to_ukrainian_root),
@@ -54,25 +52,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     path("cameras/", include("cctv_bridge.urls")),
-    path("initiatives/", public.tracker, name="tracker"),
-    path("initiatives/how/", public.how_it_works, name="initiatives_how"),
-    path("initiatives/propose/", proposals.propose, name="initiative_propose"),
-    path("initiatives/<int:pk>/", public.initiative_detail, name="initiative"),
-    path("initiatives/export.csv", api.export_csv, name="initiatives_csv"),
-    path("initiatives/rss/", feeds.rss, name="initiatives_rss"),
-    path("initiatives/atom/", feeds.atom, name="initiatives_atom"),
-    path("initiatives/<int:pk>/rss/", feeds.rss, name="initiative_rss"),
-    path("initiatives/<int:pk>/atom/", feeds.atom, name="initiative_atom"),
-    path("initiatives/follow/", public.subscribe, name="tracker_subscribe"),
-    path("initiatives/<int:pk>/follow/", public.subscribe, name="initiative_subscribe"),
-    path(
-        "initiatives/follow/confirm/<str:token>/",
-        public.confirm_subscription,
-        name="subscription_confirm",
-    ),
-    path(
-        "initiatives/follow/stop/<str:token>/", public.stop_subscription, name="subscription_stop"
-    ),
+    path("initiatives/", include("workflows.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -72,7 +72,7 @@ def request_id_from(request: HttpRequest) -> str:
 
 
 def route_of(request: HttpRequest, response: HttpResponse | None = None) -> str:
-    """A bounded name for what answered: the URL pattern's name (``tracker``,
+    """A bounded name for what answered: the URL pattern's name (``workflows:tracker``,
     ``wagtail_serve``, ``wagtailadmin_pages:edit``), ``page_cache`` (a hit of
     ``cms.page_cache``, which answers before URLs are resolved), ``static`` or ``unresolved``.
 

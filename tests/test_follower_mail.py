@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from cms.form_guard import TOKEN_FIELD, form_token
 from tests.workflow_helpers import member
-from workflows.models import Initiative
-from workflows.notifications import Delivery, Subscription, notify_followers
+from workflows.models import Delivery, Initiative, Subscription
+from workflows.tasks import notify_followers
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_a_proposal_title_must_be_one_line(client, demo, title):
 
 
 def test_subjects_are_one_line_without_control_characters():
-    from workflows.notifications import mail_subject
+    from workflows.follower_mail import mail_subject
 
     assert mail_subject("Камери\r\nна\x00 зупинках\u2028\tвул. Миру ") == (
         "Камери на зупинках вул. Миру"

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from cms.form_guard import TOKEN_FIELD, TRAP_FIELD, form_token
 from tests.harness.waiting import wait_until
-from workflows.models import Initiative
-from workflows.notifications import Delivery, Subscription, notify_followers, send_confirmation
+from workflows.models import Delivery, Initiative, Subscription
+from workflows.tasks import notify_followers, send_confirmation
 
 pytestmark = pytest.mark.django_db
 

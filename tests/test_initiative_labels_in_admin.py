@@ -6,7 +6,8 @@ from bs4 import BeautifulSoup
 from wagtail.users.models import UserProfile
 
 from tests.workflow_helpers import member
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 
 pytestmark = pytest.mark.django_db
 

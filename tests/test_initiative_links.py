@@ -18,9 +18,10 @@ from workflows.models import (
     InitiativeDocument,
     InitiativePage,
     InitiativePartner,
+    Subscription,
     TimelineEvent,
 )
-from workflows.notifications import Subscription, notify_followers
+from workflows.tasks import notify_followers
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.core import mail
 
 from cms.form_guard import TOKEN_FIELD, TRAP_FIELD, form_token
 from tests.workflow_helpers import member
-from workflows.models import Initiative, TransitionLog
-from workflows.notifications import Subscription, send_confirmation
+from workflows.engine import TransitionLog
+from workflows.models import Initiative, Subscription
+from workflows.tasks import send_confirmation
 from workflows.worklists import awaiting
 
 pytestmark = pytest.mark.django_db

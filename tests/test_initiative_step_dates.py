@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone, translation
 
 from tests.workflow_helpers import member
-from workflows.engine import TransitionRefused
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog, TransitionRefused
+from workflows.models import Initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 
 pytestmark = pytest.mark.django_db
 

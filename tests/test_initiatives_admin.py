@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.workflow_helpers import member
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -204,7 +204,8 @@ def english_addresses() -> list[str]:
 def test_english_pages_mark_every_ukrainian_text_as_ukrainian(client, demo):
     """Where no English exists the Ukrainian may show, but inside ``lang="uk"``."""
     from cms.models import PriorityAreaPage
-    from workflows.models import Initiative, TransitionLog
+    from workflows.engine import TransitionLog
+    from workflows.models import Initiative
 
     item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).exclude(area=None).first()
     # An area without an English page, and history, body and place known only in Ukrainian.

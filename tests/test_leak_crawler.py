@@ -13,8 +13,7 @@ import pytest
 from cctv_bridge.models import Camera
 from cms.models import NewsPage
 from tests.cctv.camera_helpers import camera
-from workflows.models import Initiative
-from workflows.notifications import Subscription
+from workflows.models import Initiative, Subscription
 
 pytestmark = pytest.mark.django_db
 

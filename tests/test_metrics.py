@@ -119,7 +119,7 @@ def test_request_latency_is_labelled_by_route_and_status_class(client, demo, tok
     assert client.get("/no-such-page-4711/").status_code == 404
     after = scrape(client)
 
-    tracker = {"method": "GET", "route": "tracker", "status": "2xx"}
+    tracker = {"method": "GET", "route": "workflows:tracker", "status": "2xx"}
     assert value(after, count, **tracker) - value(before, count, **tracker) == 2
     missing = {"method": "GET", "route": "wagtail_serve", "status": "4xx"}
     assert value(after, count, **missing) - value(before, count, **missing) == 1

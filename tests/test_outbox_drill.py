@@ -18,8 +18,8 @@ from tests.harness.services import RedisServer
 from tests.harness.waiting import wait_until
 from tests.jobs_helpers import running_worker
 from tests.workflow_helpers import member
-from workflows.models import Initiative
-from workflows.notifications import Subscription, notify_followers
+from workflows.models import Initiative, Subscription
+from workflows.tasks import notify_followers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

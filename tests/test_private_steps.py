@@ -7,8 +7,9 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.workflow_helpers import member
-from workflows.models import Initiative, TransitionLog
-from workflows.notifications import Subscription, notify_followers
+from workflows.engine import TransitionLog
+from workflows.models import Initiative, Subscription
+from workflows.tasks import notify_followers
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ import pytest
 from django.core import mail, signing
 
 from cms.form_guard import TOKEN_FIELD, TRAP_FIELD, form_token
-from workflows.models import Initiative
-from workflows.notifications import Subscription
+from workflows.models import Initiative, Subscription
 
 pytestmark = pytest.mark.django_db
 

@@ -85,7 +85,7 @@ def test_each_request_logs_one_json_line_with_the_proxys_request_id(client, log_
     assert response["X-Request-ID"] == "caddy-7f3a9e21c04b"
     [line] = log_output.by("config.requests")
     assert line["method"] == "GET"
-    assert line["route"] == "tracker"
+    assert line["route"] == "workflows:tracker"
     assert line["status"] == 200
     assert isinstance(line["duration_ms"], float)
     assert line["request_id"] == "caddy-7f3a9e21c04b"

@@ -11,8 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from workflows.models import Initiative
-from workflows.notifications import Subscription
+from workflows.models import Initiative, Subscription
 
 
 def staff_subscription(user, initiative: Initiative) -> Subscription | None:

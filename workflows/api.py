@@ -19,7 +19,8 @@ from cms.csv_safety import SafeWriter
 from cms.i18n import language_of, servable
 from cms.page_cache import cache_public, depends_on
 from cms.texts import localized
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 from workflows.public import PUBLIC_STATES, filtered_initiatives, public_initiatives
 from workflows.relations import public_relations
 
@@ -71,7 +72,7 @@ def label(state) -> dict[str, str]:
 
 def url_in(language: str, pk: int) -> str:
     with translation.override(language):
-        return reverse("initiative", args=[pk])
+        return reverse("workflows:initiative", args=[pk])
 
 
 def as_json(item: Initiative, titles: dict) -> dict:

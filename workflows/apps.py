@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WorkflowsConfig(AppConfig):
-    """The Plone-style workflow engine and the advocacy-initiative tracker."""
+    """The workflow engine (``workflows.engine``) and the advocacy-initiative tracker."""
 
     name = "workflows"
     verbose_name = _("Initiatives")
@@ -13,9 +13,15 @@ class WorkflowsConfig(AppConfig):
         from cms.page_cache import ignore_models, register_model
         from cms.sitemap import register_views
         from workflows import models
+        from workflows.engine import TransitionLog, transition_taken
         from workflows.public import sitemap_views
+        from workflows.tasks import mail_public_step
 
         register_views(sitemap_views)
+        # The initiative's reaction to its own steps: followers hear of the public ones.
+        transition_taken.connect(
+            mail_public_step, sender=models.Initiative, dispatch_uid="initiative_followers"
+        )
 
         # A cached tracker response depends on the initiatives it loaded; a change to one
         # purges its own pages and the lists (tags: initiative:<id>, initiatives).
@@ -28,16 +34,14 @@ class WorkflowsConfig(AppConfig):
         register_model(
             models.Initiative, loaded=lambda i: of_initiative(i.pk), changed=lambda i: changed(i.pk)
         )
-        for model in (models.TransitionLog, models.TimelineEvent):
+        for model in (TransitionLog, models.TimelineEvent):
             register_model(
                 model,
                 loaded=lambda row: of_initiative(row.object_id),
                 changed=lambda row: changed(row.object_id),
             )
         # Followers and their e-mails are never shown in public.
-        from workflows.notifications import Delivery, Subscription
-
-        ignore_models(Subscription, Delivery)
+        ignore_models(models.Subscription, models.Delivery)
         for model in (models.InitiativePartner, models.InitiativeDocument, models.InitiativePage):
             register_model(
                 model,

@@ -18,13 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.demo import read_demo_data
-from workflows.models import (
-    Initiative,
-    InitiativePage,
-    InitiativePartner,
-    TimelineEvent,
-    TransitionLog,
-)
+from workflows.engine import TransitionLog
+from workflows.models import Initiative, InitiativePage, InitiativePartner, TimelineEvent
 
 OFFICE = "Координаційний офіс безпеки"
 COUNCIL = "Виконавчий комітет Татарбунарської міської ради"

@@ -31,24 +31,18 @@ class Edge:
         return f"{(self.y1 + self.y2) / 2:.0f}"
 
 
-def sources_of(transition) -> list[str]:
-    source = transition.source
-    return [source] if isinstance(source, str) else list(source)
-
-
 def workflow_diagram(model) -> dict:
     states = model.STATES
-    transitions = model.all_transitions()  # django-fsm lists a transition once per source
+    transitions = model.all_transitions()  # the engine lists a transition once per source
     sources_by_name = defaultdict(set)
     for t in transitions:
-        sources_by_name[t.name].update(sources_of(t))
+        sources_by_name[t.name].add(t.source)
     everywhere_names = {n for n, s in sources_by_name.items() if len(s) > len(states) // 2}
     drawn = [t for t in transitions if t.name not in everywhere_names]
     everywhere = list({t.name: t for t in transitions if t.name in everywhere_names}.values())
     following = defaultdict(list)
     for t in drawn:
-        for source in sources_of(t):
-            following[source].append(t.target)
+        following[t.source].append(t.target)
     layer = {states[0].value: 0}
     queue = deque([states[0].value])
     while queue:
@@ -82,21 +76,19 @@ def workflow_diagram(model) -> dict:
             }
     edges = []
     for t in drawn:
-        spec = t.custom["spec"]
-        for source in sources_of(t):
-            a, b = nodes[source], nodes[t.target]
-            down = b["cy"] > a["cy"]
-            same_row = a["cy"] == b["cy"]
-            edges.append(
-                Edge(
-                    name=t.name,
-                    label=str(spec.label),
-                    x1=a["cx"] + (NODE_W / 2 if same_row and b["cx"] > a["cx"] else 0),
-                    y1=a["cy"] + (0 if same_row else NODE_H / 2 if down else -NODE_H / 2),
-                    x2=b["cx"] - (NODE_W / 2 if same_row and b["cx"] > a["cx"] else 0),
-                    y2=b["cy"] - (0 if same_row else NODE_H / 2 if down else -NODE_H / 2),
-                )
+        a, b = nodes[t.source], nodes[t.target]
+        down = b["cy"] > a["cy"]
+        same_row = a["cy"] == b["cy"]
+        edges.append(
+            Edge(
+                name=t.name,
+                label=str(t.spec.label),
+                x1=a["cx"] + (NODE_W / 2 if same_row and b["cx"] > a["cx"] else 0),
+                y1=a["cy"] + (0 if same_row else NODE_H / 2 if down else -NODE_H / 2),
+                x2=b["cx"] - (NODE_W / 2 if same_row and b["cx"] > a["cx"] else 0),
+                y2=b["cy"] - (0 if same_row else NODE_H / 2 if down else -NODE_H / 2),
             )
+        )
     height = MARGIN * 2 + (max(rows) + 1) * (NODE_H + GAP_Y)
     return {
         "width": f"{width:.0f}",
@@ -120,7 +112,7 @@ def workflow_diagram(model) -> dict:
         "everywhere": [
             {
                 "name": t.name,
-                "label": t.custom["spec"].label,
+                "label": t.spec.label,
                 "target": model.state_info(t.target).label,
             }
             for t in everywhere

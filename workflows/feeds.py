@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from cms.page_cache import cache_public
 from cms.texts import localized
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 from workflows.public import public_initiatives
 
 LATEST = 30
@@ -28,7 +29,9 @@ class StepsRssFeed(Feed):
         return localized(obj, "title") if obj else _("Initiative tracker")
 
     def link(self, obj):
-        return reverse("initiative", args=[obj.pk]) if obj else reverse("tracker")
+        return (
+            reverse("workflows:initiative", args=[obj.pk]) if obj else reverse("workflows:tracker")
+        )
 
     def description(self, obj):
         return _("Public steps of the initiatives the Safety Coordination Office advocates.")
@@ -52,7 +55,7 @@ class StepsRssFeed(Feed):
         return comment or str(Initiative.state_info(log.target).definition)
 
     def item_link(self, log):
-        return reverse("initiative", args=[log.object_id]) + f"#step-{log.pk}"
+        return reverse("workflows:initiative", args=[log.object_id]) + f"#step-{log.pk}"
 
     def item_guid(self, log):
         return f"initiative-step-{log.pk}-{get_language()}"

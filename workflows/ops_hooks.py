@@ -12,7 +12,8 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 
 from ops import registry
 from ops.metrics.sources import PREFIX
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 
 
 @registry.register_metrics

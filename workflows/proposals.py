@@ -22,7 +22,9 @@ from wagtail.models import Locale
 
 from cms import form_guard
 from cms.models import PriorityAreaPage
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative, Subscription
+from workflows.tasks import send_confirmation
 
 
 class ProposalForm(forms.Form):
@@ -69,8 +71,6 @@ class ProposalForm(forms.Form):
 
 def create_proposal(data: dict, language: str) -> Initiative:
     """The initiative, already submitted, with one private history row; all or nothing."""
-    from workflows.notifications import Subscription, send_confirmation
-
     suffix = "en" if language == "en" else "uk"
     texts = {
         f"title_{suffix}": data["title"],

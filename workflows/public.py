@@ -18,18 +18,22 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from taggit.models import Tag
 from wagtail.models import Locale
 
 from cms import form_guard
 from cms.charts import bar_length, coordinate
 from cms.i18n import in_locale, translated
-from cms.models import PriorityAreaPage
+from cms.models import Organisation, PriorityAreaPage
 from cms.page_cache import cache_public, depends_on
 from cms.query_params import as_id, slug_param
 from cms.sitemap import SitemapView
 from cms.texts import localized
-from workflows.models import Initiative, TimelineEvent, TransitionLog
+from workflows.diagram import workflow_diagram
+from workflows.engine import TransitionLog
+from workflows.models import Initiative, Subscription, TimelineEvent
 from workflows.relations import public_relations
+from workflows.tasks import send_confirmation
 
 PAGE_SIZE = 20
 #: Public states in the order of the pipeline: the path to the decision first, then the ends.
@@ -123,14 +127,10 @@ def filtered_initiatives(request):
     if authority := request.GET.get("authority"):
         if (authority_id := as_id(authority)) is None:
             raise Http404("No such authority.")
-        from cms.models import Organisation
-
         organisation = get_object_or_404(Organisation, pk=authority_id)
         filters["authority"] = in_locale([organisation], Organisation.objects.all())[0]
         items = items.filter(responsible_authority__translation_key=organisation.translation_key)
     if tag := slug_param(request, "tag", max_length=100):
-        from taggit.models import Tag
-
         filters["tag"] = get_object_or_404(Tag, slug=tag)
         items = items.filter(tags=filters["tag"])
     if year := request.GET.get("year"):
@@ -177,8 +177,6 @@ def tracker(request):
 
 def filter_choices() -> dict:
     """The areas and authorities that public initiatives have, in the visitor's language."""
-    from cms.models import Organisation
-
     public = public_initiatives()
     areas = PriorityAreaPage.objects.live().filter(pk__in=public.values("area"))
     authorities = Organisation.objects.filter(pk__in=public.values("responsible_authority"))
@@ -244,18 +242,16 @@ def sitemap_views() -> list[SitemapView]:
     depends_on("initiatives")
     initiatives = public_initiatives().order_by("pk").values_list("pk", flat=True)
     return [
-        SitemapView("tracker"),
-        SitemapView("initiatives_how"),
-        SitemapView("initiative_propose"),
-        *(SitemapView("initiative", (pk,)) for pk in initiatives),
+        SitemapView("workflows:tracker"),
+        SitemapView("workflows:how"),
+        SitemapView("workflows:propose"),
+        *(SitemapView("workflows:initiative", (pk,)) for pk in initiatives),
     ]
 
 
 @cache_public
 def how_it_works(request):
     """``/initiatives/how/``: the workflow's diagram and what each state means."""
-    from workflows.diagram import workflow_diagram
-
     return TemplateResponse(
         request,
         "workflows/how.html",
@@ -280,11 +276,11 @@ def subscribe(request, pk: int | None = None):
     already knows, at most one per address while it is pending and a few per client an hour,
     and nothing is followed until its owner confirms.
     """
-    from workflows.notifications import Subscription, send_confirmation
-
     initiative = get_object_or_404(public_initiatives(), pk=pk) if pk else None
     if request.method != "POST":
-        return redirect(reverse("initiative", args=[pk]) if pk else reverse("tracker"))
+        return redirect(
+            reverse("workflows:initiative", args=[pk]) if pk else reverse("workflows:tracker")
+        )
     form = SubscribeForm(request.POST)
 
     def refused(refusal: form_guard.Refusal) -> TemplateResponse:
@@ -341,8 +337,6 @@ def confirm_subscription(request, token: str):
 
     Mail scanners open links in messages; a GET that confirmed would follow for them.
     """
-    from workflows.notifications import Subscription
-
     subscription = get_object_or_404(Subscription, token=token[:64])
     if request.method != "POST":
         return TemplateResponse(
@@ -368,8 +362,6 @@ def confirm_subscription(request, token: str):
 
 def stop_subscription(request, token: str):
     """Unsubscribe: a GET shows a button, the POST removes the subscription."""
-    from workflows.notifications import Subscription
-
     subscription = get_object_or_404(Subscription, token=token[:64])
     if request.method == "POST":
         subscription.delete()

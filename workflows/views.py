@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,8 +22,12 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from workflows.engine import TransitionRefused
-from workflows.models import Initiative, TimelineEvent, TransitionLog
+from workflows.admin_following import staff_subscription, toggle_following
+from workflows.admin_timeline import TimelineEventForm, add_timeline_event, may_record_events
+from workflows.diagram import workflow_diagram
+from workflows.engine import TransitionLog, TransitionRefused
+from workflows.models import Initiative, TimelineEvent
+from workflows.worklists import awaiting
 
 #: What editors change directly; everything a step decides goes through that step's form.
 PANELS = [
@@ -128,9 +133,6 @@ class InitiativeEditView(EditView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         initiative = self.object
-        from workflows.admin_following import staff_subscription
-        from workflows.admin_timeline import TimelineEventForm, may_record_events
-
         context.update(
             following=staff_subscription(self.request.user, initiative),
             timeline_form=TimelineEventForm()
@@ -238,19 +240,13 @@ class InitiativeViewSet(ModelViewSet):
         ]
 
     def follow_view(self, request, pk: int):
-        from workflows.admin_following import toggle_following
-
         return toggle_following(request, pk, self.get_url_name("edit"))
 
     def timeline_view(self, request, pk: int):
-        from workflows.admin_timeline import add_timeline_event
-
         return add_timeline_event(request, pk, self.get_url_name("edit"))
 
     def diagram_view(self, request):
         """The same diagram as the public page, generated from the declared transitions."""
-        from workflows.diagram import workflow_diagram
-
         return TemplateResponse(
             request,
             "workflows/admin/diagram.html",
@@ -263,10 +259,6 @@ class InitiativeViewSet(ModelViewSet):
 
     def worklist_view(self, request):
         """Every initiative awaiting the user's action (the dashboard shows the first ten)."""
-        from django.core.paginator import Paginator
-
-        from workflows.worklists import awaiting
-
         page = Paginator(awaiting(request.user), 50).get_page(request.GET.get("p"))
         return TemplateResponse(
             request,
@@ -279,7 +271,7 @@ class InitiativeViewSet(ModelViewSet):
         found = initiative.transition_named(name)
         if found is None or not initiative.can_view(request.user):
             raise PermissionDenied
-        spec = found.custom["spec"]
+        spec = found.spec
         form_class = step_form_class(spec, found.target)
         refused = None
         if request.method == "POST":

@@ -1,6 +1,12 @@
+from django.template.loader import render_to_string
 from wagtail import hooks
 
+from cms.page_cache import depends_on
+from workflows.admin_following import SubscriptionViewSet
+from workflows.models import Initiative
+from workflows.public import pipeline_context
 from workflows.views import InitiativeViewSet
+from workflows.worklists import WorklistPanel
 
 
 @hooks.register("register_admin_viewset")
@@ -10,19 +16,12 @@ def register_initiatives():
 
 @hooks.register("register_admin_viewset")
 def register_followers():
-    from workflows.admin_following import SubscriptionViewSet
-
     return SubscriptionViewSet("initiative_followers")
 
 
 @hooks.register("home_page_slot")
 def initiative_tracker_on_the_home_page(request):
     """The tracker's pipeline on the home page, once there is a public initiative."""
-    from django.template.loader import render_to_string
-
-    from cms.page_cache import depends_on
-    from workflows.public import pipeline_context
-
     depends_on("initiatives")
     context = pipeline_context()
     if not context["total"]:
@@ -32,8 +31,5 @@ def initiative_tracker_on_the_home_page(request):
 
 @hooks.register("construct_homepage_panels")
 def worklist_on_the_dashboard(request, panels):
-    from workflows.models import Initiative
-    from workflows.worklists import WorklistPanel
-
     if Initiative().roles_of(request.user):
         panels.append(WorklistPanel(request))

@@ -17,7 +17,7 @@ def roles_acting_in(model, excluded: tuple[str, ...] = ("withdraw",)) -> dict[st
     acting: dict[str, set[str]] = defaultdict(set)
     for transition in model.all_transitions():
         if transition.name not in excluded:
-            acting[transition.source] |= set(transition.custom["spec"].roles)
+            acting[transition.source] |= set(transition.spec.roles)
     return acting
 
 

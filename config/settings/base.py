@@ -228,8 +228,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 #: Sections of the site that are not Wagtail pages, shown in every page's main menu after the
 #: editors' links (cms.navigation): URL name, label. cms knows them only by these names.
 SITE_NAVIGATION_SECTIONS = [
-    ("tracker", _("Initiatives")),
-    ("initiative_propose", _("Propose an initiative")),
+    ("workflows:tracker", _("Initiatives")),
+    ("workflows:propose", _("Propose an initiative")),
     ("cctv_bridge:status", _("Cameras")),
 ]
 
@@ -339,7 +339,7 @@ DRAMATIQ_CRONTAB = {
 TASKS = {"default": {"BACKEND": "config.tasks_backend.DramatiqTaskBackend"}}
 #: Seconds an SMTP connection may stall. Django's default waits forever, and a dramatiq time
 #: limit cannot interrupt a blocked socket: a silent mail server would hold a worker thread
-#: (and the notification's open transaction, workflows/notifications.py) for good.
+#: (and the notification's open transaction, workflows/tasks.py) for good.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # --- Security headers (HSTS, secure cookies and HTTPS are in production.py) ----------------

@@ -56,7 +56,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.users.models import UserProfile
 from cctv_bridge.models import Camera
 from cms.models import HomePage, StandardPage
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 
 token = os.environ["DRILL_TOKEN"]
 User = get_user_model()
@@ -104,7 +105,8 @@ from wagtail.models import Page
 from cctv_bridge.models import Camera
 from cctv_bridge.stream_vault import StreamKeyError
 from cms.models import HomePage, StandardPage
-from workflows.models import Initiative, TransitionLog
+from workflows.engine import TransitionLog
+from workflows.models import Initiative
 
 token = os.environ["DRILL_TOKEN"]
 before = {"page": Page.objects.order_by("-pk").first().pk,

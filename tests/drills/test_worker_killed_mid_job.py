@@ -27,8 +27,8 @@ from tests.harness.servers import DramatiqWorker
 from tests.harness.services import RedisServer, database_url, require
 from tests.harness.waiting import wait_until
 from tests.workflow_helpers import member
-from workflows.models import Initiative
-from workflows.notifications import Delivery, Subscription, notify_followers
+from workflows.models import Delivery, Initiative, Subscription
+from workflows.tasks import notify_followers
 
 pytestmark = [
     pytest.mark.services,

@@ -63,8 +63,7 @@ from cms.models import (
 from ops.models import FailedJob
 from ops.tasks import scheduler_heartbeat
 from tests.permission_matrix.patterns import I18N_PREFIX, Pattern
-from workflows.models import Initiative
-from workflows.notifications import Subscription
+from workflows.models import Initiative, Subscription
 
 #: Variant label of the ordinary case; other labels name what differs ("private").
 DEFAULT = ""
@@ -327,15 +326,15 @@ def build_samples(demo_user) -> Samples:
         "cctv_operator_camera": {DEFAULT: {"pk": camera.pk}},
         "cctv_snapshot": {DEFAULT: {"pk": snapshot.pk}},
         "cctv_acknowledge": {DEFAULT: {"pk": incident.pk}},
-        "api_initiative": {
+        "workflows_api:initiative": {
             DEFAULT: {"pk": public_initiative.pk},
             "private": {"pk": private_initiative.pk},
         },
-        "subscription_confirm": {DEFAULT: {"token": follower.token}},
-        "subscription_stop": {DEFAULT: {"token": follower.token}},
+        "workflows:follow_confirm": {DEFAULT: {"token": follower.token}},
+        "workflows:follow_stop": {DEFAULT: {"token": follower.token}},
     }
-    for name in ("initiative", "initiative_rss", "initiative_atom", "initiative_subscribe"):
-        samples.by_name[name] = samples.by_name["api_initiative"]
+    for name in ("initiative", "initiative_rss", "initiative_atom", "follow_initiative"):
+        samples.by_name[f"workflows:{name}"] = samples.by_name["workflows_api:initiative"]
     samples.urls = {
         "admin/test404/": {DEFAULT: "/admin/test404/"},
         "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/": {
