@@ -13,7 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from wagtail.search.models import IndexEntry
 
-from cms.models import HomePage, StandardPage
+from cms.models import StandardPage
+from tests.factories.cms import site_home
 from tests.jobs_helpers import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,10 +51,8 @@ def production_stack():
     worker.wait(timeout=60)
 
 
-def test_rundramatiq_worker_indexes_a_page_published_in_a_transaction(
-    demo, broker, production_stack
-):
-    home = HomePage.objects.get(locale__language_code="uk")
+def test_rundramatiq_worker_indexes_a_page_published_in_a_transaction(broker, production_stack):
+    home = site_home()
     with transaction.atomic():
         page = home.add_child(instance=StandardPage(title="Кава з лікарем"))
         page.save_revision().publish()
