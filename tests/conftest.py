@@ -33,14 +33,36 @@ def load_demo() -> None:
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo once per run, right after the test database is created.
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that build their own objects before those on the demo, so the demo loads
+    once per run.
 
-    Ordinary tests run inside a transaction that is rolled back, so they all start from this
-    state. Transactional tests (run last by pytest-django) flush the database when they end;
-    the `demo` fixture loads it again for those that need it.
+    pytest-django has already ordered the tests (rolled-back ones, then transactional ones,
+    then those without a database); this stable sort keeps that order and, inside the
+    rolled-back group, puts the tests that ask for `demo` last (the demo stays committed from
+    the first of them on) and, inside the transactional group, first (they find the demo still
+    there; each one flushes the database, so the next `demo` test loads it again).
     """
+
+    def group(item: pytest.Item) -> tuple[int, int]:
+        marker = item.get_closest_marker("django_db")
+        fixtures = item.fixturenames
+        transactional = bool(
+            marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        ) or bool({"transactional_db", "live_server"} & set(fixtures))
+        if transactional:
+            return (1, "demo" not in fixtures)
+        if marker or "db" in fixtures:
+            return (0, "demo" in fixtures)
+        return (2, 0)
+
+    items.sort(key=group)
+
+
+@pytest.fixture(scope="session")
+def demo_loaded(django_db_setup, django_db_blocker) -> None:
+    """The demo, loaded and committed once, when the first test that asks for it starts."""
     with django_db_blocker.unblock():
         load_demo()
 
@@ -62,12 +84,33 @@ def no_page_cache(settings):
 
 
 @pytest.fixture
-def demo(db):
-    """The demo site, as `make run` loads it."""
+def demo(demo_loaded, db):
+    """The demo site, as `make run` loads it: opt-in, for the tests about the demo content.
+
+    The test database otherwise holds only what migrations create (locales, groups, the
+    root page); other tests build what they need with `tests.factories`. A transactional
+    test flushes the database when it ends, so a later one loads the demo again here.
+    """
     from cms.models import HomePage
 
     if not HomePage.objects.exists():
         load_demo()
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded files go to this test's own folder."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def home(db):
+    """The site's Ukrainian home page, the default site's root, with its English translation
+    and no other pages."""
+    from tests.factories.cms import bilingual_home
+
+    return bilingual_home()[0]
 
 
 @pytest.fixture

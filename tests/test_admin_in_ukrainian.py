@@ -101,7 +101,7 @@ def main_screens() -> list[str]:
     ]
 
 
-def test_main_admin_screens_are_in_ukrainian(ukrainian_editor):
+def test_main_admin_screens_are_in_ukrainian(demo, ukrainian_editor):
     names = {w for u in get_user_model().objects.all() for w in LATIN_WORD.findall(str(u))}
     found = {}
     for url in main_screens():

@@ -69,13 +69,13 @@ def test_the_admin_shows_names_in_ukrainian(administrator, url, shown, not_shown
     assert not_shown not in html
 
 
-def test_the_editor_submits_to_the_workflow_by_its_ukrainian_name(client):
-    from cms.models import NewsPage
+def test_the_editor_submits_to_the_workflow_by_its_ukrainian_name(client, home):
+    from tests.factories.cms import NewsIndexPageFactory, NewsPageFactory
 
     editor = get_user_model().objects.create_user("names-editor", "ne@example.org", "x")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
-    page = NewsPage.objects.filter(locale__language_code="uk").first()
+    page = NewsPageFactory(parent=NewsIndexPageFactory(parent=home))
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Затвердження модераторами" in html
     assert "Moderators approval" not in html

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.search.backends import get_search_backend
 
-from cms.models import NewsPage, Organisation
+from tests.factories.cms import NewsIndexPageFactory, NewsPageFactory, OrganisationFactory
 from tests.two_factor_helpers import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +56,11 @@ def test_orm_case_insensitive_lookups_fold_cyrillic():
 
 
 @pytest.mark.parametrize("query", ["тата", "Тата"])
-def test_page_search_finds_the_same_page_in_either_case(editor_client, query):
-    page = NewsPage.objects.get(title__startswith="Навчальний візит татарбунарських")
+def test_page_search_finds_the_same_page_in_either_case(editor_client, home, query):
+    page = NewsPageFactory(
+        parent=NewsIndexPageFactory(parent=home),
+        title="Навчальний візит татарбунарських поліцейських",
+    )
     get_search_backend().add(page)  # what the index job does after the commit
     response = editor_client.get("/admin/pages/search/", {"q": query})
     assert response.status_code == 200
@@ -66,7 +69,7 @@ def test_page_search_finds_the_same_page_in_either_case(editor_client, query):
 
 @pytest.mark.parametrize("query", ["пробац", "Пробац"])
 def test_snippet_listing_searches_in_either_case(editor_client, query):
-    organisation = Organisation.objects.get(name="Відділ пробації", locale__language_code="uk")
+    organisation = OrganisationFactory(name="Відділ пробації")
     get_search_backend().add(organisation)
     response = editor_client.get("/admin/snippets/cms/organisation/", {"q": query})
     assert response.status_code == 200

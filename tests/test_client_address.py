@@ -26,7 +26,7 @@ def login(client, password, forwarded_for=None):
     return client.post("/admin/login/", {"username": "olena", "password": password}, **extra)
 
 
-def test_behind_one_proxy_wrong_passwords_lock_out_only_that_client(client, staff, demo, settings):
+def test_behind_one_proxy_wrong_passwords_lock_out_only_that_client(client, staff, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for _ in range(4):
         assert login(client, "wrong", "203.0.113.5").status_code == 200
@@ -37,7 +37,7 @@ def test_behind_one_proxy_wrong_passwords_lock_out_only_that_client(client, staf
 
 
 def test_behind_one_proxy_a_client_cannot_escape_the_lock_out_by_adding_addresses(
-    client, staff, demo, settings
+    client, staff, settings
 ):
     settings.TRUSTED_PROXY_COUNT = 1
     for n in range(5):  # the proxy appends the real address after whatever the client sent
@@ -45,7 +45,7 @@ def test_behind_one_proxy_a_client_cannot_escape_the_lock_out_by_adding_addresse
     assert login(client, "right-pass-1", "192.0.2.99, 203.0.113.5").status_code == 429
 
 
-def test_without_a_trusted_proxy_the_header_is_ignored(client, staff, demo, settings):
+def test_without_a_trusted_proxy_the_header_is_ignored(client, staff, settings):
     settings.TRUSTED_PROXY_COUNT = 0
     for n in range(5):
         login(client, "wrong", f"192.0.2.{n}")

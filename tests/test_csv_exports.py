@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cms.csv_safety import neutralise_cell
+from tests.factories.cctv import CameraFactory
+from tests.factories.workflows import InitiativeFactory
 from tests.two_factor_helpers import verified_login
 from workflows.models import Initiative
 
@@ -43,7 +45,8 @@ def test_a_cell_a_spreadsheet_would_evaluate_is_neutralised(value, written):
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
-def test_initiative_export_neutralises_formula_titles(client, demo, prefix):
+def test_initiative_export_neutralises_formula_titles(client, home, prefix):
+    InitiativeFactory(steps=["submit", "start_review", "accept"])
     item = Initiative.objects.exclude(state__in=Initiative.PRIVATE).first()
     Initiative.objects.filter(pk=item.pk).update(title_uk=FORMULA, title_en="@SUM(1+1)*cmd")
     rows = rows_of(client.get(f"{prefix}/initiatives/export.csv"))
@@ -73,10 +76,10 @@ def test_contact_message_export_neutralises_formulas(client, demo):
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
 
 
-def test_snapshot_access_export_neutralises_formulas(client, demo):
-    from cctv_bridge.models import Camera, SnapshotAccess
+def test_snapshot_access_export_neutralises_formulas(client, home):
+    from cctv_bridge.models import SnapshotAccess
 
-    camera = Camera.objects.first()
+    camera = CameraFactory()
     viewer = get_user_model().objects.create_user("@SUM(1)", "op@example.org", "x-pass-1")
     SnapshotAccess.objects.create(
         user=viewer, username=viewer.username, camera=camera, snapshot_taken_at=timezone.now()

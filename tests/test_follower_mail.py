@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "title", ["Перехід\nBcc: all@example.org", "Перехід\r\nбіля ліцею", "A\tB"]
 )
-def test_a_proposal_title_must_be_one_line(client, demo, title):
+def test_a_proposal_title_must_be_one_line(client, home, title):
     before = Initiative.objects.count()
     response = client.post(
         "/en/initiatives/propose/",
@@ -45,7 +45,7 @@ def test_subjects_are_one_line_without_control_characters():
     )
 
 
-def test_a_bad_title_or_a_bad_recipient_does_not_stop_the_others(demo):
+def test_a_bad_title_or_a_bad_recipient_does_not_stop_the_others(home):
     item = Initiative.objects.create(
         title_uk="Камери\r\nна зупинках", title_en="Cameras\nat the stops", state="under_review"
     )

@@ -9,15 +9,21 @@ from django.utils import timezone
 from cctv_bridge.models import Camera, Probe
 from ops.models import Heartbeat
 from ops.tasks import scheduler_heartbeat as heartbeat
+from tests.factories.cctv import CameraFactory, ProbeFactory
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def cameras():
+    """Two probed cameras whose stream addresses hold a password and a host."""
+    for number in (1, 2):
+        CameraFactory(stream_url=f"http://operator:demo-camera-secret@127.0.0.1:8554/cam{number}")
+
+
 def probed_recently():
     for camera in Camera.objects.filter(active=True):
-        Probe.objects.create(
-            camera=camera, at=timezone.now(), reachable=True, duration=0.1, status="online"
-        )
+        ProbeFactory(camera=camera, duration=0.1)
 
 
 def results(client):
@@ -25,7 +31,7 @@ def results(client):
     return response.status_code, response.json()
 
 
-def test_healthy_when_everything_answers(client, demo):
+def test_healthy_when_everything_answers(client, cameras):
     heartbeat.fn()
     probed_recently()
     status, body = results(client)
@@ -33,7 +39,7 @@ def test_healthy_when_everything_answers(client, demo):
     assert response_has_no_secrets(client)
 
 
-def test_a_silent_scheduler_is_unhealthy(client, demo):
+def test_a_silent_scheduler_is_unhealthy(client, cameras):
     probed_recently()
     status, body = results(client)
     assert status == 500 and "heartbeat" in str(body)
@@ -42,7 +48,7 @@ def test_a_silent_scheduler_is_unhealthy(client, demo):
     assert status == 500 and "three minutes" in str(body)
 
 
-def test_stale_camera_probes_are_unhealthy(client, demo):
+def test_stale_camera_probes_are_unhealthy(client, cameras):
     heartbeat.fn()
     Probe.objects.create(
         camera=Camera.objects.first(),

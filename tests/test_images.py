@@ -6,22 +6,16 @@ import pytest
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from cms.models import NewsPage
+from tests.factories.cms import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
-def test_lead_image_is_a_picture_with_avif_webp_and_several_widths(client, demo, media):
+def test_lead_image_is_a_picture_with_avif_webp_and_several_widths(client, home, media):
     image = Image.objects.create(
         title="Пляж", file=get_test_image_file(size=(1600, 900)), description=""
     )
-    item = NewsPage.objects.filter(locale__language_code="uk").first()
+    item = NewsPageFactory(parent=NewsIndexPageFactory(parent=home))
     item.lead_image = image
     item.lead_image_alt = "Рятувальники на пляжі в Лебедівці"
     item.save_revision().publish()

@@ -21,7 +21,7 @@ def login(client, password, username="olena", address="10.0.0.1"):
     )
 
 
-def test_five_wrong_passwords_lock_the_account_out_from_that_address(client, staff, demo):
+def test_five_wrong_passwords_lock_the_account_out_from_that_address(client, staff):
     for _ in range(4):
         assert login(client, "wrong").status_code == 200  # the form again, with an error
     response = login(client, "wrong")
@@ -36,7 +36,7 @@ def test_five_wrong_passwords_lock_the_account_out_from_that_address(client, sta
     assert login(client, "right-pass-1", address="10.0.0.2").status_code == 302
 
 
-def test_a_success_resets_the_count(client, staff, demo):
+def test_a_success_resets_the_count(client, staff):
     for _ in range(4):
         login(client, "wrong")
     assert login(client, "right-pass-1").status_code == 302

@@ -14,6 +14,7 @@ from django.utils import timezone
 from config.broker import OnCommitRedisBroker
 from ops import outbox
 from ops.models import OutboxMessage
+from tests.factories.workflows import InitiativeFactory
 from tests.harness.services import RedisServer
 from tests.harness.waiting import wait_until
 from tests.jobs_helpers import running_worker
@@ -47,11 +48,10 @@ def drill_broker(redis_server, monkeypatch):
     broker.close()
 
 
-def test_steps_taken_while_the_broker_is_down_notify_once_it_is_back(
-    demo, redis_server, drill_broker
-):
+def test_steps_taken_while_the_broker_is_down_notify_once_it_is_back(redis_server, drill_broker):
     for email, language in (("olena@example.org", "uk"), ("john@example.org", "en")):
         Subscription.objects.create(email=email, language=language, confirmed_at=timezone.now())
+    InitiativeFactory.create_batch(3, steps=["submit", "start_review", "accept"])
     items = list(Initiative.objects.filter(state="accepted")[:3])
     assert len(items) == 3
     coordinator = member("coordinator")

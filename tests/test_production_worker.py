@@ -11,7 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from wagtail.search.models import IndexEntry
 
-from cms.models import HomePage, StandardPage
+from cms.models import StandardPage
+from tests.factories.cms import site_home
 from tests.harness.servers import DramatiqWorker
 from tests.harness.waiting import wait_until
 
@@ -40,10 +41,8 @@ def production_stack():
     worker.stop(timeout=60)
 
 
-def test_rundramatiq_worker_indexes_a_page_published_in_a_transaction(
-    demo, broker, production_stack
-):
-    home = HomePage.objects.get(locale__language_code="uk")
+def test_rundramatiq_worker_indexes_a_page_published_in_a_transaction(broker, production_stack):
+    home = site_home()
     with transaction.atomic():
         page = home.add_child(instance=StandardPage(title="Кава з лікарем"))
         page.save_revision().publish()

@@ -158,12 +158,6 @@ def test_snippets_and_other_models_are_sanitised_on_any_save(demo):
     assert TeamPage.objects.get(pk=team.pk).council_text == "<p>Рада</p>"
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
 def test_links_and_embeds_round_trip_through_the_admin_edit_form(client, demo, media):
     """An editor saves rich text with a page link, a document link and an image; the stored
     HTML is what Wagtail's editor wrote, the edit form shows it again, saving it again changes

@@ -30,7 +30,7 @@ def directives(header: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     "url", ["/", "/en/", "/initiatives/", "/cameras/", "/search/?q=безпека", "/no-such-page/"]
 )
-def test_public_pages_send_a_strict_policy(client, demo, url):
+def test_public_pages_send_a_strict_policy(client, home, url):
     response = client.get(url)
     policy = directives(response["Content-Security-Policy"])
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
@@ -57,7 +57,7 @@ def test_public_templates_have_nothing_inline():
         assert not re.search(r"\son[a-z]+=", text), template
 
 
-def test_the_admin_has_its_own_policy(client, demo):
+def test_the_admin_has_its_own_policy(client):
     verified_login(client, member("administrator"))
     response = client.get("/admin/")
     policy = directives(response["Content-Security-Policy"])

@@ -36,7 +36,7 @@ def moderator():
 
 
 @pytest.fixture
-def source():
+def source(demo):
     return NewsPage.objects.get(slug="u-tabori-zorka-ditiam-rozpovily-yak-bezpechno-vidpochyvaty")
 
 

@@ -6,7 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.search.models import IndexEntry
 
-from cms.models import HomePage, StandardPage
+from cms.models import StandardPage
+from tests.factories.cms import site_home
 from tests.harness.waiting import wait_until
 from tests.jobs_helpers import running_worker
 
@@ -18,9 +19,9 @@ def is_indexed(page) -> bool:
     return IndexEntry.objects.filter(content_type=content_type, object_id=str(page.pk)).exists()
 
 
-def test_page_is_indexed_by_the_worker_not_the_request(demo, broker):
+def test_page_is_indexed_by_the_worker_not_the_request(broker):
+    home = site_home()
     broker.flush_all()
-    home = HomePage.objects.get(locale__language_code="uk")
     with transaction.atomic():
         page = home.add_child(instance=StandardPage(title="Рятувальники на пляжі"))
         page.save_revision().publish()

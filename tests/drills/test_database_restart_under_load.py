@@ -142,7 +142,7 @@ def warm_up(port: int) -> None:
 
 
 @pytest.fixture
-def cluster() -> Iterator[PostgresCluster]:
+def cluster(demo) -> Iterator[PostgresCluster]:
     """A private cluster with a copy of the demo, which this drill may stop and start."""
     service_url("DATABASE_URL")
     require(connection.vendor == "postgresql", "this drill needs DATABASE_URL=postgres://…")
