@@ -30,5 +30,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         "NAME": str(VAR_DIR / env.str("TEST_SQLITE_NAME", default="test-db.sqlite3"))
     }
 
-#: A test-only model that uses the workflow engine without the initiatives (tests/engine_app).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.engine_app"]  # noqa: F405
+#: A test-only model on the workflow engine, without the initiatives
+#: (tests/workflows/engine_app).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflows.engine_app"]  # noqa: F405

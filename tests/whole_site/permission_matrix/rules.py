@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tests.permission_matrix.outcomes import OUTCOMES
-from tests.permission_matrix.patterns import Pattern, glob_regex
-from tests.permission_matrix.roles import ROLES
+from tests.whole_site.permission_matrix.outcomes import OUTCOMES
+from tests.whole_site.permission_matrix.patterns import Pattern, glob_regex
+from tests.whole_site.permission_matrix.roles import ROLES
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def coverage_problems(patterns: list[Pattern], rules: list[Rule]) -> list[str]:
         ]
         problems.append(
             f"{len(missing)} URL pattern(s) have no expectation. Add a row to RULES in "
-            "tests/permission_matrix/expectations.py (outcomes in the order "
+            "tests/whole_site/permission_matrix/expectations.py (outcomes in the order "
             f"{', '.join(ROLES)}; the matrix test prints what it observed):\n" + "\n".join(lines)
         )
     used = {id(rule_for(p, rules)) for p in patterns}

@@ -11,7 +11,7 @@ import redis
 from config.scheduler import load_periodic_jobs
 from tests.conftest import service_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_periodic_jobs_register_with_the_scheduler():

@@ -62,7 +62,7 @@ from cms.models import (
 )
 from ops.models import FailedJob
 from ops.tasks import scheduler_heartbeat
-from tests.permission_matrix.patterns import I18N_PREFIX, Pattern
+from tests.whole_site.permission_matrix.patterns import I18N_PREFIX, Pattern
 from workflows.models import Initiative, Subscription
 
 #: Variant label of the ordinary case; other labels name what differs ("private").
@@ -110,7 +110,7 @@ class Samples:
                     else:
                         raise LookupError(
                             f"No sample for {param!r} of {pattern.key!r} ({pattern.name}): "
-                            "add one to tests/permission_matrix/url_samples.py"
+                            "add one to tests/whole_site/permission_matrix/url_samples.py"
                         )
                 with translation.override("uk"):
                     path = reverse(pattern.name, kwargs=kwargs)

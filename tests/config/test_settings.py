@@ -9,7 +9,7 @@ import pytest
 
 from config.broker import dramatiq_broker_settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "x7#Lq9!vRw2$Zp4@Nc8%Tb6^Hm3&Jf5*Kd1(Gs0)Ya-Ue+Io=Pl",

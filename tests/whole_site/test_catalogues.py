@@ -14,7 +14,7 @@ from django.utils import translation
 
 from tests.two_factor_helpers import verified_login
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = {lang: ROOT / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in ("uk", "en")}
 PLURAL_FORMS = {"uk": 4, "en": 2}
 #: What makemessages reads: every app, the templates, the catalogues and manage.py.
@@ -72,8 +72,8 @@ def test_catalogues_contain_every_source_string(tmp_path):
             shutil.copy(source, tmp_path / name)
     # The test settings install a test-only app (a model on the workflow engine, no strings).
     shutil.copytree(
-        ROOT / "tests" / "engine_app",
-        tmp_path / "tests" / "engine_app",
+        ROOT / "tests" / "workflows" / "engine_app",
+        tmp_path / "tests" / "workflows" / "engine_app",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     subprocess.run(

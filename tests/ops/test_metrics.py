@@ -37,7 +37,7 @@ from tests.jobs_helpers import QUEUE, always_fails, read_group
 from tests.workflow_helpers import member
 from workflows.models import Initiative
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "metrics-test-token-" + "k" * 24
 
 

@@ -1,7 +1,8 @@
 """The permission matrix: every URL pattern of the site × every role has an expected outcome.
 
 The patterns come from Django's resolver, so a new URL cannot be forgotten: without a row in
-``tests/permission_matrix/expectations.py`` the first test fails and prints the row to add,
+``tests/whole_site/permission_matrix/expectations.py`` the first test fails and prints the row
+to add,
 and the matrix test prints what each role got there. Each URL is requested with real rows of
 the demo, by anonymous visitors and by one member of each group the migrations create (plus a
 superuser), and the outcome (ok, login, denied, 404, 405…) is compared with the table; all
@@ -20,18 +21,18 @@ from django.urls import reverse
 
 from accounts import two_factor
 from cctv_bridge.models import SnapshotAccess
-from tests.permission_matrix.expectations import GET_SIDE_EFFECTS, RULES
-from tests.permission_matrix.outcomes import classify
-from tests.permission_matrix.patterns import Pattern, url_patterns
-from tests.permission_matrix.roles import ROLES, log_in, make_user
-from tests.permission_matrix.rules import (
+from tests.whole_site.permission_matrix.expectations import GET_SIDE_EFFECTS, RULES
+from tests.whole_site.permission_matrix.outcomes import classify
+from tests.whole_site.permission_matrix.patterns import Pattern, url_patterns
+from tests.whole_site.permission_matrix.roles import ROLES, log_in, make_user
+from tests.whole_site.permission_matrix.rules import (
     coverage_problems,
     group,
     rule,
     rule_for,
     variant_label,
 )
-from tests.permission_matrix.url_samples import build_samples
+from tests.whole_site.permission_matrix.url_samples import build_samples
 
 #: Anonymous visitors come again after the staff, when the page cache is warm.
 PASSES = (*ROLES, "anonymous (cache warm)")
@@ -142,7 +143,7 @@ def test_every_role_gets_the_expected_outcome_at_every_url(demo):
             )
     problems += side_effect_problems(samples, observed, users)
     assert not problems, (
-        f"{len(problems)} difference(s) from tests/permission_matrix/expectations.py "
+        f"{len(problems)} difference(s) from tests/whole_site/permission_matrix/expectations.py "
         f"(roles: {', '.join(ROLES)}):\n" + "\n".join(problems)
     )
 

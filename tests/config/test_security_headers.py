@@ -10,7 +10,7 @@ from tests.two_factor_helpers import verified_login
 from tests.workflow_helpers import member
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_TEMPLATES = [
     *ROOT.glob("site/templates/**/*.html"),
     *ROOT.glob("cms/templates/**/*.html"),

@@ -18,7 +18,7 @@ Rows name *who*, not *how*: a role that should not get in must see ``login``/``d
 ``404``, never ``ok``. Change a row only when the access rule changed on purpose.
 """
 
-from tests.permission_matrix.rules import group, rule
+from tests.whole_site.permission_matrix.rules import group, rule
 
 # fmt: off
 #                           anonymous editor  moderator secretariat operator administrator superuser

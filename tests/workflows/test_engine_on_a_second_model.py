@@ -1,4 +1,5 @@
-"""The workflow engine on a second model, a test-only permit (tests/engine_app), that imports
+"""The workflow engine on a second model, a test-only permit (tests/workflows/engine_app), that
+imports
 nothing of the initiatives: steps with role checks, history, the signal, the steps a user may
 take and the spec of a transition."""
 
@@ -14,12 +15,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from tests.engine_app.models import CLERKS, Permit
+from tests.workflows.engine_app.models import CLERKS, Permit
 from workflows.engine import TransitionLog, TransitionRefused, TransitionSpec, transition_taken
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _numbers = itertools.count()
 SUBMITTED = {"submitted_on": "2026-03-02"}
 APPROVED = {"approved_on": "2026-03-09"}
@@ -64,7 +65,10 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_the_engine_and_the_permit_import_nothing_of_the_initiatives():
-    modules = [*(ROOT / "workflows" / "engine").glob("*.py"), ROOT / "tests/engine_app/models.py"]
+    modules = [
+        *(ROOT / "workflows" / "engine").glob("*.py"),
+        ROOT / "tests/workflows/engine_app/models.py",
+    ]
     for path in modules:
         ours = {m for m in imported_modules(path) if m.split(".")[0] == "workflows"}
         assert all(m == "workflows.engine" or m.startswith("workflows.engine.") for m in ours), (
