@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -11,6 +10,7 @@ import pytest
 
 from cctv_bridge.simulator.controller import CameraSimulator
 from tests.cctv.capture_servers import SIZE, Camera, SocketServer, stay_silent
+from tests.harness.servers import free_port
 
 
 @pytest.fixture
@@ -22,11 +22,7 @@ def silent():
 
 @pytest.fixture
 def refused_port():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()  # bound, never listened: connections are refused
-    return port
+    return free_port()  # bound, then closed, never listened: connections are refused
 
 
 @pytest.fixture(scope="package")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import socket
 import urllib.error
 import urllib.request
 import uuid
@@ -31,7 +30,7 @@ from ops import outbox
 from ops.metrics.sources import queue_depths
 from ops.models import FailedJob
 from tests.conftest import service_url
-from tests.harness.servers import Gunicorn
+from tests.harness.servers import Gunicorn, free_port
 from tests.harness.waiting import wait_until
 from tests.jobs_helpers import QUEUE, always_fails, read_group
 from tests.workflow_helpers import member
@@ -201,9 +200,7 @@ def test_a_job_that_failed_for_good_is_counted_per_actor(client, token, worker):
 @pytest.mark.django_db
 def test_a_broker_that_does_not_answer_is_reported_not_fatal(client, token):
     configured = dramatiq.get_broker()
-    with socket.socket() as unused:
-        unused.bind(("127.0.0.1", 0))
-        port = unused.getsockname()[1]
+    port = free_port()  # nothing listens there
     from dramatiq.brokers.redis import RedisBroker
 
     silent = RedisBroker(url=f"redis://127.0.0.1:{port}/0", socket_connect_timeout=1)
