@@ -10,6 +10,8 @@ class WorkflowsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.contrib.contenttypes.models import ContentType
+
         from cms.page_cache import ignore_models, register_model
         from cms.sitemap import register_views
         from workflows import models
@@ -34,11 +36,22 @@ class WorkflowsConfig(AppConfig):
         register_model(
             models.Initiative, loaded=lambda i: of_initiative(i.pk), changed=lambda i: changed(i.pk)
         )
+
+        # History and timeline rows belong to any model on the engine: only an initiative's rows
+        # touch the initiative pages; another model's rows carry a tag of their own.
+        def is_initiative(row) -> bool:
+            return row.content_type_id == ContentType.objects.get_for_model(models.Initiative).pk
+
+        def of_item(row) -> tuple[str, ...]:
+            return (f"workflow-item:{row.content_type_id}:{row.object_id}",)
+
         for model in (TransitionLog, models.TimelineEvent):
             register_model(
                 model,
-                loaded=lambda row: of_initiative(row.object_id),
-                changed=lambda row: changed(row.object_id),
+                loaded=lambda row: (
+                    of_initiative(row.object_id) if is_initiative(row) else of_item(row)
+                ),
+                changed=lambda row: changed(row.object_id) if is_initiative(row) else of_item(row),
             )
         # Followers and their e-mails are never shown in public.
         ignore_models(models.Subscription, models.Delivery)

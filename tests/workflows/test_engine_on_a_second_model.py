@@ -1,7 +1,6 @@
 """The workflow engine on a second model, a test-only permit (tests/workflows/engine_app), that
-imports
-nothing of the initiatives: steps with role checks, history, the signal, the steps a user may
-take and the spec of a transition."""
+imports nothing of the initiatives: steps with role checks, history, the signal, the steps a user
+may take, the spec of a transition, and page-cache tags that never touch an initiative's pages."""
 
 from __future__ import annotations
 
@@ -197,3 +196,16 @@ def test_permissions_and_deadlines_by_state():
     assert waiting.deadline() == datetime.date(2026, 3, 16)
     assert waiting.is_overdue(datetime.date(2026, 3, 17))
     assert not waiting.is_overdue(datetime.date(2026, 3, 16))
+
+
+def test_a_permit_s_history_does_not_purge_the_initiative_with_the_same_id():
+    """History rows of every engine model share one table: only an initiative's own rows may
+    purge initiative pages, or a passport edition's step would purge initiative number N."""
+    from cms.page_cache.rules import rule_for
+
+    applicant = person()
+    permit = Permit.objects.create(applicant=applicant, subject="Fair", fee_paid=True)
+    log = permit.perform("submit", applicant, SUBMITTED)
+    loaded, changed = rule_for(TransitionLog)
+    assert not any(tag.startswith("initiative") for tag in (*loaded(log), *changed(log)))
+    assert changed(log) == (f"workflow-item:{log.content_type_id}:{permit.pk}",)
