@@ -2,8 +2,9 @@
 
 Computing it takes several queries (the settings row, the chosen pages, their translations),
 and it changes only when an editor edits the settings or publishes, moves or deletes a page.
-So it is kept in the cache as plain values under a version number that those events bump; a
-short lifetime bounds staleness where the cache is per process (the in-memory default).
+So it is kept in the cache as plain values with the version number that those events bump
+(both read in one round trip); a short lifetime bounds staleness where the cache is per process
+(the in-memory default).
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
+from cms.locales import active_locale
 from cms.models import LanguageSettings
 from cms.page_cache import depends_on, lists
+from cms.sites import site_for_request
 
 VERSION_KEY = "site-chrome-version"
 LIFETIME = 60  # seconds
@@ -31,13 +34,17 @@ def bump_version(*args, **kwargs) -> None:
 def site_chrome(request: HttpRequest | None) -> dict | None:
     """The settings and navigation of the visitor's language, from the cache when possible."""
     language = get_language()
-    site = Site.find_for_request(request) if request is not None else None
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"site-chrome:{site.pk if site else 0}:{language}:{version}"
-    chrome = cache.get(key)
-    if chrome is None:
+    site = site_for_request(request)
+    key = f"site-chrome:{site.pk if site else 0}:{language}"
+    found = cache.get_many([VERSION_KEY, key])  # one round trip
+    version = found.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        version = cache.get(VERSION_KEY)
+    stored_version, chrome = found.get(key) or (None, None)
+    if chrome is None or stored_version != version:
         chrome = build_chrome(request, language)
-        cache.set(key, chrome, LIFETIME)
+        cache.set(key, (version, chrome), LIFETIME)
     # Loaded from the cache, none of it is seen by the page cache's collector: say it here.
     lists(LanguageSettings)
     depends_on(*(f"translations:{key}" for key in chrome.get("navigation_keys", ())))
@@ -82,7 +89,7 @@ def reception() -> dict | None:
     language (None while it has none)."""
     from cms.models import ContactPage
 
-    page = ContactPage.objects.live().public().filter(locale=Locale.get_active()).first()
+    page = ContactPage.objects.live().public().filter(locale=active_locale()).first()
     if page is None:
         return None
     return {
@@ -97,7 +104,7 @@ def reception() -> dict | None:
 def navigation_links(request: HttpRequest | None, settings_row) -> list[dict]:
     """The navigation's links in the visitor's language: a page chosen in another language is
     replaced by its live translation, and left out while it has none."""
-    active = Locale.get_active()
+    active = active_locale()
     chosen = [(block.value["page"], block.value["label"]) for block in settings_row.navigation]
     chosen = [(page, label) for page, label in chosen if page is not None]
     foreign = [page.translation_key for page, _label in chosen if page.locale_id != active.pk]

@@ -13,8 +13,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language_info, override
 from wagtail.models import Locale, Page
 
+from cms.locales import active_locale, attach_locale, locale_by_id
 from cms.page_cache import depends_on
 from cms.texts import LocalizedText
+from cms.visibility import public_q
 
 T = TypeVar("T", bound=Model)
 
@@ -25,7 +27,12 @@ UNTRANSLATED_PARAM = "untranslated"
 def servable(pages: QuerySet[Page]) -> QuerySet[Page]:
     """Pages that may be served in their own language: live, public, and not an alias of a
     page in another language (such an alias would show that other language's text)."""
-    return pages.live().public().filter(Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale")))
+    return pages.live().filter(servable_q())
+
+
+def servable_q() -> Q:
+    """``servable`` as a condition (without declaring a list of pages to the page cache)."""
+    return Q(live=True) & public_q() & (Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale")))
 
 
 def is_foreign_alias(page: Page) -> bool:
@@ -44,8 +51,10 @@ def translations_by_language(page: Page) -> dict[str, Page]:
         # Through Page, not the page's own type: listing its type would make every page of
         # that type stale whenever one of them changes (cms.page_cache).
         group = Page.objects.filter(translation_key=page.translation_key)
-        pages = servable(group).select_related("locale")
-        cached = page._servable_translations = {p.locale.language_code: p for p in pages}
+        cached = page._servable_translations = {}
+        for translation in servable(group):
+            attach_locale(translation)
+            cached[translation.locale.language_code] = translation
     return cached
 
 
@@ -194,9 +203,9 @@ def language_of(value: object) -> str | None:
     """
     if isinstance(value, LocalizedText):
         return value.language
-    locale = getattr(value, "locale", None)
-    if isinstance(locale, Locale):
-        return locale.language_code
+    locale_id = getattr(value, "locale_id", None)
+    if isinstance(locale_id, int):
+        return locale_by_id(locale_id).language_code
     if isinstance(value, str) and CYRILLIC.search(value):
         return settings.LANGUAGE_CODE
     return None
@@ -219,6 +228,29 @@ def translated(obj: T | None, queryset: QuerySet[T] | None = None) -> T | None:
     return found.specific_deferred if isinstance(found, Page) and found is not obj else found
 
 
+def related_in_language(obj: Model, field_name: str) -> Page | None:
+    """The page ``obj.<field_name>`` points to, in the active language where a translation may
+    be shown (as ``translated``), in one query and without the pages' bodies: what a link
+    to it needs."""
+    pk = getattr(obj, f"{field_name}_id")
+    if pk is None:
+        return None
+    model = obj._meta.get_field(field_name).related_model
+    same = model._base_manager.filter(pk=pk).values("translation_key")
+    rows = list(
+        model.objects.filter(
+            Q(pk=pk) | (Q(translation_key__in=same, locale=active_locale()) & servable_q())
+        ).defer_streamfields()
+    )
+    original = next((row for row in rows if row.pk == pk), None)
+    if original is None:
+        return None
+    depends_on(f"translations:{original.translation_key}")
+    found = next((row for row in rows if row.pk != pk), original)
+    attach_locale(found)
+    return found
+
+
 def in_locale(objects: list[T], queryset: QuerySet[T], locale: Locale | None = None) -> list[T]:
     """Each translatable object replaced by its translation into ``locale`` (the active one by
     default), if any.
@@ -230,11 +262,11 @@ def in_locale(objects: list[T], queryset: QuerySet[T], locale: Locale | None = N
         return []
     # A translation published later must purge the response that showed the original.
     depends_on(*(f"translations:{obj.translation_key}" for obj in objects))
-    translations = {
-        obj.translation_key: obj
-        for obj in queryset.filter(
-            translation_key__in=[obj.translation_key for obj in objects],
-            locale=locale or Locale.get_active(),
-        ).select_related("locale")
-    }
+    translations = {}
+    for found in queryset.filter(
+        translation_key__in=[obj.translation_key for obj in objects],
+        locale=locale or active_locale(),
+    ):
+        attach_locale(found)
+        translations[found.translation_key] = found
     return [translations.get(obj.translation_key, obj) for obj in objects]

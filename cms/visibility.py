@@ -11,10 +11,17 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.query import PageQuerySet
 
+from cms.per_request import forget, once_per_request
+
 RESTRICTED_PATHS_KEY = "restricted-page-paths"
 
 
 def restricted_paths() -> list[str]:
+    """The tree paths of the restricted sections (read once per request)."""
+    return once_per_request(RESTRICTED_PATHS_KEY, _restricted_paths)
+
+
+def _restricted_paths() -> list[str]:
     paths = cache.get(RESTRICTED_PATHS_KEY)
     if paths is None:
         from wagtail.models import PageViewRestriction
@@ -24,9 +31,18 @@ def restricted_paths() -> list[str]:
     return paths
 
 
+def public_q() -> Q:
+    """Pages outside every restricted section (``PageQuerySet.public``, without its query)."""
+    q = Q()
+    for path in restricted_paths():
+        q |= Q(path__startswith=path)
+    return ~q if q else Q()
+
+
 def forget_restricted_paths(*args, **kwargs) -> None:
     """Signal receiver: a restriction was added or removed, or a page moved."""
     cache.delete(RESTRICTED_PATHS_KEY)
+    forget(RESTRICTED_PATHS_KEY)
 
 
 class SitePageQuerySet(PageQuerySet):

@@ -12,6 +12,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import routing
 from cms.search import search_view
 from cms.sitemap import sitemap
 from ops import health
@@ -53,6 +54,9 @@ urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     path("cameras/", include("cctv_bridge.urls")),
     path("initiatives/", include("workflows.urls")),
+    # Wagtail's page view, with the page found in two queries (cms.routing); Wagtail's own
+    # patterns after it keep serving its login and password views.
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -73,7 +73,13 @@ def empty_cache():
     navigation or site roots behind for the next one."""
     from django.core.cache import cache
 
+    from cms import locales, routing, sites
+
     cache.clear()
+    # And the copies each process keeps (a rolled-back test sends no signal to clear them).
+    locales.forget()
+    sites.forget()
+    routing.forget()
 
 
 @pytest.fixture

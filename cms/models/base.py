@@ -6,11 +6,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from cms.transliteration import slugify_uk
-from cms.visibility import SitePageQuerySet
+from cms.visibility import SitePageQuerySet, restricted_paths
 
 
 class LatinSlugMixin:
@@ -38,6 +38,13 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail reads the page's ancestors and their restrictions on every view; with no
+        restricted section anywhere (``cms.visibility``, read once per request) there are none."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def apostrophe_words(self) -> str:
         from cms.search import apostrophe_words

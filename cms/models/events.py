@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.text import format_lazy
@@ -317,12 +318,25 @@ def every_n_years(n: int) -> str:
     return ngettext("every %(n)d year", "every %(n)d years", n) % {"n": n}
 
 
+def may_come_q(now: datetime.datetime) -> Q:
+    """Events that may still have a date after ``now``: a superset of what ``next_occurrence``
+    finds (a series is kept until the day after its last date, whatever the time zone)."""
+    one_off = Q(frequency="") & (Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
+    until = now.date() - datetime.timedelta(days=1)
+    series = ~Q(frequency="") & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=until))
+    return one_off | series
+
+
 def upcoming(events, now: datetime.datetime) -> list[dict]:
     """Each event that is still to come, once, at its next date, soonest first.
 
     The events are read in one query and recurring ones expanded in Python, so the number of
-    queries does not depend on how many events or dates there are.
+    queries does not depend on how many events or dates there are; a queryset is narrowed
+    first to the events that can still have a date (past one-off events and finished series,
+    the bulk of an archive, are not read).
     """
+    if isinstance(events, QuerySet):
+        events = events.filter(may_come_q(now))
     dates = []
     for event in events:
         moment = event.next_occurrence(now)

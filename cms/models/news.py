@@ -169,6 +169,19 @@ class NewsPage(SitePage):
                 {"lead_image_alt": _("Describe the lead image for people who cannot see it.")}
             )
 
+    def authors_in_language(self) -> list:
+        """The authors in the page's language where translated, in two queries however many
+        there are."""
+        from cms.i18n import in_locale
+        from cms.models.people import Person
+
+        people = [author.person for author in self.authors.select_related("person")]
+        return in_locale(people, Person.objects.all())
+
+    def related_links(self):
+        """The pages the article points to, each loaded with the article (no query per link)."""
+        return self.related_pages.select_related("page")
+
     @property
     def lead_image_alt_text(self) -> str:
         return self.lead_image_alt or (self.lead_image.description if self.lead_image else "")

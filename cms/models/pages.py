@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.models.base import SitePage
+from cms.visibility import public_q
 
 
 class HomePage(SitePage):
@@ -67,6 +68,8 @@ class HomePage(SitePage):
         # Slots for the initiative tracker (issue 4) and the camera network (issue 5): filled by
         # template tags from those apps once they exist, empty until then.
         context["home_slots"] = home_slots(request)
+        # Wagtail's public() on plain pages reads the restrictions again; public_q() does not.
+        context["sections"] = self.get_children().live().filter(public_q())
         return context
 
 

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from cms import i18n
 from cms.i18n import (
     UNTRANSLATED_PARAM,
     LanguageVersion,
@@ -97,6 +98,13 @@ def in_language(obj):
     """``obj`` (a page or a translatable snippet) in the page's language where a translation
     may be shown, else ``obj`` itself: ``{% in_language page.area as area %}``."""
     return translated(obj)
+
+
+@register.simple_tag
+def related_in_language(obj, field_name: str):
+    """The page ``obj.<field_name>`` links to, in the page's language where a translation may
+    be shown: ``{% related_in_language page "area" as area %}`` (one query, no page body)."""
+    return i18n.related_in_language(obj, field_name)
 
 
 @register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)

@@ -172,6 +172,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, without a new Redis client object per call (ops.redis_cache).
+    CACHES["default"]["BACKEND"] = "ops.redis_cache.RedisCache"
 
 # --- Page cache for anonymous visitors (cms.page_cache) ---------------------------------------
 #: Shared by every web process in production (Redis): a purge must reach them all.
