@@ -4,7 +4,9 @@ For each database (SQLite, and PostgreSQL when it answers on 127.0.0.1:5432) it 
 database with the demo content under production settings (page cache in Redis, JSON request
 logs, metrics), serves it with gunicorn and the project's gunicorn config, and loads each page
 with ``wrk`` twice: *uncached* (with an unknown session cookie, which is anonymous but skips
-the page cache) and *cached* (a plain anonymous visitor). Next to them, in the same run and
+the page cache, though a page's kept content may be reused: ``cms.page_cache.fragments``),
+*rendered* (the same, on a server that keeps no page content: what a page costs right after
+an editor's change) and *cached* (a plain anonymous visitor). Next to them, in the same run and
 the same gunicorn configuration: a bare Django view returning a constant response through the
 same settings and middleware (``bench/bare_django.py``, the stack's ceiling) and a raw WSGI
 callable. It reports the gunicorn workers' CPU time per request, the SQL queries per uncached
@@ -148,7 +150,14 @@ def bench_database(label: str, database_url: str, args) -> list[tuple]:
             raise RuntimeError(queries.stderr)
         queries = queries.stdout.split("\n")
         query_counts = {line.split()[0]: line.split()[2:] for line in queries if line.strip()}
-        server = start_gunicorn("config.wsgi", port, env)
+        render_port = free_port()
+        render_env = {**env, "PAGE_CACHE_FRAGMENTS": "False"}
+        rendering = start_gunicorn("config.wsgi", render_port, render_env)
+        try:
+            server = start_gunicorn("config.wsgi", port, env)
+        except BaseException:
+            rendering.stop(timeout=30)
+            raise
         try:
             bare_port = free_port()
             bare_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.bare_django"}
@@ -162,6 +171,10 @@ def bench_database(label: str, database_url: str, args) -> list[tuple]:
                 first, repeat = query_counts[path]
                 uncached = measure(server, port, path, args.duration, args.connections, UNCACHED)
                 rows.append((label, name, "uncached", *uncached, f"{repeat} ({first})"))
+                rendered = measure(
+                    rendering, render_port, path, args.duration, args.connections, UNCACHED
+                )
+                rows.append((label, name, "rendered", *rendered, ""))
                 if "search" in name:
                     continue  # any text can be searched for: never cached
                 cached = measure(server, port, path, args.duration, args.connections)
@@ -169,6 +182,7 @@ def bench_database(label: str, database_url: str, args) -> list[tuple]:
                 rows.append((label, name, "cached", *cached, ratio))
         finally:
             server.stop(timeout=30)
+            rendering.stop(timeout=30)
     return rows
 
 

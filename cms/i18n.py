@@ -15,6 +15,9 @@ from wagtail.models import Locale, Page
 
 from cms.locales import active_locale, attach_locale, locale_by_id
 from cms.page_cache import depends_on
+from cms.page_cache.values import kept_value
+from cms.per_request import once_per_request
+from cms.sites import site_for_request
 from cms.texts import LocalizedText
 from cms.visibility import public_q
 
@@ -111,12 +114,41 @@ def path_in_language(page: Page, language_code: str, request: HttpRequest | None
     return f"/{language_code}{path}"
 
 
-def subroute(page: Page, request: HttpRequest | None) -> str:
+def page_links(page: Page, request: HttpRequest | None) -> dict:
+    """Where the switcher and the hreflang links of ``page`` point: its own URL, and for each
+    language its translation's URL (relative and absolute) or the fallback's.
+
+    The same for every visitor of a site, so kept between responses (``cms.page_cache.values``)
+    while none of the pages involved changes, and computed once per response.
+    """
+    site = site_for_request(request)
+    if page.pk is None or request is None or getattr(request, "is_preview", False):
+        return _page_links(page, request)
+    name = f"page-links:{page.pk}:{site.pk if site else 0}"
+    return once_per_request(name, lambda: kept_value(name, lambda: _page_links(page, request)))
+
+
+def _page_links(page: Page, request: HttpRequest | None) -> dict:
+    translations = translations_by_language(page)
+    languages = {}
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is None:
+            languages[code] = {"url": untranslated_url(page, code, request), "full_url": None}
+        else:
+            languages[code] = {
+                "url": target.get_url(request),
+                "full_url": target.get_full_url(request),
+            }
+    return {"own": page.get_url(request), "languages": languages}
+
+
+def subroute(page: Page, request: HttpRequest | None, own: str | None = None) -> str:
     """The part of the address after the page's own ("past/" of ``/podii/past/``): routable
     pages name their routes alike in every language, so a translation has the same one."""
     if request is None:
         return ""
-    own = page.get_url(request)
+    own = page.get_url(request) if own is None else own
     if own and own.startswith("/") and request.path.startswith(own):
         return request.path[len(own) :]
     return ""
@@ -124,21 +156,20 @@ def subroute(page: Page, request: HttpRequest | None) -> str:
 
 def language_versions(page: Page, request: HttpRequest | None) -> list[LanguageVersion]:
     """The switcher's entries: the same page in each language, or the nearest fallback."""
-    translations = translations_by_language(page)
+    links = page_links(page, request)
     current = page.locale.language_code
-    suffix = subroute(page, request)
+    suffix = subroute(page, request, links["own"])
     versions = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
+        link = links["languages"][code]
+        translated = link["full_url"] is not None
         versions.append(
             LanguageVersion(
                 code=code,
                 name=get_language_info(code)["name_local"],
-                url=(target.get_url(request) + suffix)
-                if target
-                else untranslated_url(page, code, request),
+                url=link["url"] + suffix if translated else link["url"],
                 is_current=code == current,
-                is_translated=target is not None,
+                is_translated=translated,
             )
         )
     return versions
@@ -147,18 +178,15 @@ def language_versions(page: Page, request: HttpRequest | None) -> list[LanguageV
 def hreflang_alternates(page: Page, request: HttpRequest | None) -> list[tuple[str, str]]:
     """``(hreflang, absolute URL)`` for every existing translation, plus ``x-default``; a
     sub-route (``/podii/past/``) pairs with the same sub-route of each translation."""
-    translations = translations_by_language(page)
-    suffix = subroute(page, request)
+    links = page_links(page, request)
+    suffix = subroute(page, request, links["own"])
+    full = {code: link["full_url"] for code, link in links["languages"].items()}
     alternates = [
-        (code, translations[code].get_full_url(request) + suffix)
-        for code, _name in settings.LANGUAGES
-        if code in translations
+        (code, full[code] + suffix) for code, _name in settings.LANGUAGES if full.get(code)
     ]
-    default = translations.get(settings.LANGUAGE_CODE) or translations.get(
-        page.locale.language_code
-    )
+    default = full.get(settings.LANGUAGE_CODE) or full.get(page.locale.language_code)
     if default is not None:
-        alternates.append(("x-default", default.get_full_url(request) + suffix))
+        alternates.append(("x-default", default + suffix))
     return alternates
 
 

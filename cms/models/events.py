@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, ngettext, to_locale
 from django.utils.translation import gettext_lazy as _
@@ -89,8 +90,11 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return self.render(
             request,
             context_overrides={
-                "upcoming": upcoming(self.events(), now),
-                "formats": [e for e in self.events().order_by("title") if e.is_recurring],
+                # Lazy: read where the template shows them (cms.page_cache.fragments).
+                "upcoming": SimpleLazyObject(lambda: upcoming(self.events(), now)),
+                "formats": SimpleLazyObject(
+                    lambda: [e for e in self.events().order_by("title") if e.is_recurring]
+                ),
             },
         )
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -81,7 +82,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         return self.render(
             request,
             context_overrides={
-                "news_page": paginator.get_page(request.GET.get("page")),
+                # Lazy: read where the template shows it (cms.page_cache.fragments).
+                "news_page": SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page"))),
                 "filters": filters,
                 "years": self.news().dates("date", "year", order="DESC"),
             },

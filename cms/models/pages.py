@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -45,31 +46,43 @@ class HomePage(SitePage):
         from cms.models.news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = (
-            PriorityAreaPage.objects.descendant_of(self).live().public().defer_streamfields()
+        # Each list is built and read only where the template shows it: when the page's content
+        # is kept (cms.page_cache.fragments), none of this runs.
+        context["areas"] = SimpleLazyObject(
+            lambda: (
+                PriorityAreaPage.objects.descendant_of(self).live().public().defer_streamfields()
+            )
         )
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .for_listing()
-            .order_by("-date", "-pk")[:3]
+        context["latest_news"] = SimpleLazyObject(
+            lambda: (
+                NewsPage.objects.descendant_of(self)
+                .live()
+                .public()
+                .for_listing()
+                .order_by("-date", "-pk")[:3]
+            )
         )
-        context["current_campaigns"] = (
-            CampaignPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .current()
-            .for_listing()
-            .order_by("start_date", "pk")[:3]
+        context["current_campaigns"] = SimpleLazyObject(
+            lambda: (
+                CampaignPage.objects.descendant_of(self)
+                .live()
+                .public()
+                .current()
+                .for_listing()
+                .order_by("start_date", "pk")[:3]
+            )
         )
-        events = EventPage.objects.descendant_of(self).live().public().for_listing()
-        context["upcoming_events"] = upcoming(events, timezone.now())[:4]
-        # Slots for the initiative tracker (issue 4) and the camera network (issue 5): filled by
-        # template tags from those apps once they exist, empty until then.
-        context["home_slots"] = home_slots(request)
+        context["upcoming_events"] = SimpleLazyObject(
+            lambda: upcoming(
+                EventPage.objects.descendant_of(self).live().public().for_listing(), timezone.now()
+            )[:4]
+        )
+        # What the initiative tracker and the camera network contribute (``home_page_slot``).
+        context["home_slots"] = SimpleLazyObject(lambda: home_slots(request))
         # Wagtail's public() on plain pages reads the restrictions again; public_q() does not.
-        context["sections"] = self.get_children().live().filter(public_q())
+        context["sections"] = SimpleLazyObject(
+            lambda: self.get_children().live().filter(public_q())
+        )
         return context
 
 

@@ -29,6 +29,9 @@ class Collector:
     pages: dict[int, str | None] = field(default_factory=dict)
     lifetime: int | None = None
     cacheable: bool = False
+    #: Parts of the response may be kept and reused (``cms.page_cache.fragments``): a GET of
+    #: a public address with only the listings' query parameters.
+    fragments: bool = False
 
     def final_tags(self) -> set[str]:
         tags = set(self.tags)

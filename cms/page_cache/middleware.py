@@ -34,6 +34,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.eligible(request):
+            if self.listable(request):
+                return self.collecting(request)
             return self.get_response(request)
         key = store.entry_key(request)  # a bad Host header raises here: a 400, as usual
         try:
@@ -45,7 +47,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if entry is not None:
             return entry.response()
-        collector = Collector(started=started)
+        collector = Collector(started=started, fragments=True)
         token = current.set(collector)
         try:
             response = self.get_response(request)
@@ -64,13 +66,31 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss" if kept else "skip"
         return response
 
+    def collecting(self, request: HttpRequest) -> HttpResponse:
+        """A response that is not stored whole, but whose parts may be (a visitor with a
+        session: ``cms.page_cache.fragments``): what it shows is collected all the same."""
+        try:
+            started = store.generation()
+        except Exception:
+            logger.warning("The page cache does not answer; serving without it.", exc_info=True)
+            return self.get_response(request)
+        token = current.set(Collector(started=started, fragments=True))
+        try:
+            return self.get_response(request)
+        finally:
+            current.reset(token)
+
     def eligible(self, request: HttpRequest) -> bool:
+        if not self.listable(request):
+            return False
+        cookies = request.COOKIES
+        return not any(name in cookies for name in self.cookies)
+
+    def listable(self, request: HttpRequest) -> bool:
+        """A GET of a public address whose query uses only the listings' parameters."""
         if not self.enabled or request.method != "GET":
             return False
         if request.path_info.startswith(self.excluded):
-            return False
-        cookies = request.COOKIES
-        if any(name in cookies for name in self.cookies):
             return False
         query = request.GET
         return all(

@@ -180,6 +180,8 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 #: Shared by every web process in production (Redis): a purge must reach them all.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
+#: Keep each page's main content for visitors with a session too (cms.page_cache.fragments).
+PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
 #: The longest a page is kept; changes purge it at once, this bounds what depends on the clock
 #: (upcoming events, current campaigns).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

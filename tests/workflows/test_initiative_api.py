@@ -60,6 +60,7 @@ def test_the_api_makes_the_same_number_of_queries_with_more_initiatives(
             client.get("/api/initiatives/", {"limit": "100"})
         return len(queries)
 
+    count()  # the first request of a process also reads the locales (cms.locales)
     before = count()
     Initiative.objects.bulk_create(
         Initiative(title_uk=f"Ініціатива {n}", state="accepted") for n in range(30)
