@@ -7,6 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -145,9 +146,16 @@ class MemorandumPage(SitePage):
         verbose_name_plural = _("memorandum pages")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read only where the template shows it: not at all when the page is kept
+        # (cms.page_cache.fragments).
+        context["signatories"] = SimpleLazyObject(self.signatories)
+        return context
+
+    def signatories(self) -> dict:
+        """The current signatories by kind, the former ones and the growth chart."""
         from cms.charts import growth_chart, signatory_series
 
-        context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         organisations = in_language(Organisation, self.locale, joined__isnull=False)
         current = [org for org in organisations if org.is_signatory_on(today)]
@@ -157,15 +165,14 @@ class MemorandumPage(SitePage):
             if members:
                 groups.append({"kind": kind, "label": label, "organisations": members})
         series = signatory_series(list(self.signatory_totals.all()), organisations)
-        context.update(
-            signatory_groups=groups,
-            signatory_count=len(current),
-            signatory_total=max(len(current), series[-1].count if series else 0),
-            former_signatories=[org for org in organisations if org not in current],
-            growth=series,
-            chart=growth_chart(series),
-        )
-        return context
+        return {
+            "signatory_groups": groups,
+            "signatory_count": len(current),
+            "signatory_total": max(len(current), series[-1].count if series else 0),
+            "former_signatories": [org for org in organisations if org not in current],
+            "growth": series,
+            "chart": growth_chart(series),
+        }
 
 
 class SignatoryTotal(Orderable):

@@ -11,7 +11,8 @@ whole response built around it is purged with it.
 
 Never kept or reused: for a signed-in user (a view may show them more), a preview, a response
 no view marked cacheable, a query with parameters the listings do not use, or a fragment that
-asked for a CSRF token (a form: the token is the visitor's own).
+asked for a CSRF token (a form: the token is the visitor's own) or showed the visitor's
+messages.
 """
 
 from __future__ import annotations
@@ -49,12 +50,14 @@ def fragment(request: HttpRequest | None, name: str, render: Callable[[], str]) 
         lifetime(max(1, int(found.expires - time.time())))
         return found.value
     earlier = request.META.pop(CSRF_USED, None)
+    messages = getattr(request, "_messages", None)
+    messages_shown = getattr(messages, "used", False)
     html = render()
     asked_for_token = request.META.get(CSRF_USED)
     if earlier and not asked_for_token:
         request.META[CSRF_USED] = earlier
-    if asked_for_token:
-        return html
+    if asked_for_token or (getattr(messages, "used", False) and not messages_shown):
+        return html  # the visitor's own token or messages
     tags = collector.final_tags() | {EVERYTHING}
     seconds = min(collector.lifetime or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS)
     try:

@@ -98,8 +98,8 @@ def test_a_signatory_that_left_moves_to_former_and_the_chart_drops(client, demo)
     leaving.left = D(2021, 3, 1)
     leaving.save()
     context = client.get(page.url).context
-    assert leaving in context["former_signatories"]
-    assert [p.count for p in context["growth"]][-1] == 19
+    assert leaving in context["signatories"]["former_signatories"]
+    assert [p.count for p in context["signatories"]["growth"]][-1] == 19
 
 
 def test_untranslated_organisation_is_shown_in_ukrainian_with_its_language(client, demo):
