@@ -34,6 +34,9 @@ PAGE_SIZE = 25
 API_DEFAULT_LIMIT = 100
 API_MAX_LIMIT = 500
 API_MAX_OFFSET = 100_000
+#: Current incidents and maintenance windows listed at the top; the rest are counted (their
+#: cameras head the list below anyway), so a bad day on a large network stays one screen.
+LISTED_AT_TOP = 10
 STATES = frozenset(status.value for status in STATUS_ORDER)
 
 
@@ -103,9 +106,11 @@ def status_page(request):
             "found": len(shown),
             "page": page,
             "groups": groups,
-            "current": with_causes(snapshot.current),
+            "current": with_causes(snapshot.current[:LISTED_AT_TOP]),
+            "current_more": max(0, len(snapshot.current) - LISTED_AT_TOP),
             "past": with_causes(snapshot.past),
-            "maintenance": snapshot.maintenance,
+            "maintenance": snapshot.maintenance[:LISTED_AT_TOP],
+            "maintenance_more": max(0, len(snapshot.maintenance) - LISTED_AT_TOP),
             "bar_days": BAR_DAYS,
         },
     )
