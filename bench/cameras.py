@@ -77,6 +77,7 @@ def child(count: int, repeat: int) -> None:
         cpu.row("rebuild: snapshot + day's history", "-", rebuild_ms, bare_ms, rebuild_queries, 0)
     )
     print(f"{repeat} requests each after a warm-up; load average {cpu.load_average()}")
+    cache.clear()  # this network's snapshot must not stand for the next one's, or the demo's
 
 
 def rebuild_cost() -> tuple[float, int]:

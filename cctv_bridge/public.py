@@ -143,7 +143,7 @@ def status_api(request):
     stamped = network_snapshot()
     lifetime(stamped.seconds_left())
     snapshot = stamped.value
-    ordered = sorted(snapshot.cameras, key=lambda camera: camera.code)
+    ordered = snapshot.cameras
     cameras = [
         {
             "code": camera.code,
@@ -157,7 +157,7 @@ def status_api(request):
             "as_of": camera.as_of.isoformat(),
             "uptime": camera.uptime,
         }
-        for camera in ordered[offset : offset + limit]
+        for camera in (ordered[n] for n in snapshot.by_code[offset : offset + limit])
     ]
     incidents = [
         {
