@@ -59,9 +59,14 @@ def shared(
 
     ``lock_seconds`` bounds how long a crashed rebuilder holds the others back. A rebuild that
     raises while a stale copy exists is logged and the stale copy served; with no copy at all it
-    raises.
+    raises. A cache that does not answer is logged and the value worked out for this request:
+    the page is slower, not broken.
     """
-    entry = cache.get(key)
+    try:
+        entry = cache.get(key)
+    except Exception:
+        logger.warning("The cache does not answer; working %s out here.", key, exc_info=True)
+        return Stamped(build(), time.time() + fresh_seconds)
     if isinstance(entry, Stamped) and entry.fresh:
         return entry
     token = uuid.uuid4().hex
@@ -91,5 +96,8 @@ def shared(
 
 def _rebuild(key: str, build: Callable[[], T], fresh_seconds: int, keep_seconds: int) -> Stamped:
     entry = Stamped(build(), time.time() + fresh_seconds)
-    cache.set(key, entry, fresh_seconds + keep_seconds)
+    try:
+        cache.set(key, entry, fresh_seconds + keep_seconds)
+    except Exception:
+        logger.warning("The cache does not answer; %s not kept.", key, exc_info=True)
     return entry

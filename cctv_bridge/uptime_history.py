@@ -11,6 +11,7 @@ worked out in one query and added. The next day's keys are new: nothing needs pu
 from __future__ import annotations
 
 import datetime
+import logging
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -26,9 +27,21 @@ from cctv_bridge.models import DailyUptime
 from cctv_bridge.reporting import PERIODS
 from cms.charts import bands
 
+logger = logging.getLogger(__name__)
 BAR_DAYS = 90
 #: Day entries outlive their day a little (a request just after midnight may still ask).
 DAY_SECONDS = 26 * 3600
+#: Probes under way at midnight are rolled up into yesterday a few seconds later: entries made
+#: this soon after midnight are made again once, when this much of the day has passed.
+SETTLE_SECONDS = 600
+
+
+def day_seconds(now: datetime.datetime | None = None) -> int:
+    """How long an entry made now for the day just ended is kept."""
+    local = timezone.localtime(now)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    elapsed = int((local - midnight).total_seconds())
+    return SETTLE_SECONDS - elapsed + 1 if elapsed < SETTLE_SECONDS else DAY_SECONDS
 
 
 def last_day(now: datetime.datetime | None = None) -> datetime.date:
@@ -82,12 +95,22 @@ def daily_shares(camera_ids: list[int], now: datetime.datetime | None = None) ->
     """``period_shares`` up to yesterday, from the day's cache entry (cameras missing from it
     are worked out and added)."""
     day = last_day(now)
-    known: dict[int, dict] = cache.get(shares_key(day)) or {}
+    known: dict[int, dict] = cached(cache.get, shares_key(day)) or {}
     missing = [pk for pk in camera_ids if pk not in known]
     if missing:
         known = {**known, **period_shares(missing, day)}
-        cache.set(shares_key(day), known, DAY_SECONDS)
+        cached(cache.set, shares_key(day), known, day_seconds(now))
     return {pk: known[pk] for pk in camera_ids}
+
+
+def cached(operation, *args):
+    """A cache operation whose failure is logged, not raised: without the cache the history is
+    worked out for the request (slower, not broken)."""
+    try:
+        return operation(*args)
+    except Exception:
+        logger.warning("The cache does not answer (uptime history).", exc_info=True)
+        return None
 
 
 def daily_bars(camera_ids: list[int], until: datetime.date, days: int = BAR_DAYS) -> dict:
@@ -144,13 +167,12 @@ def daily_charts(camera_ids: list[int], now: datetime.datetime | None = None) ->
     for all of them; those not drawn yet today are drawn from one query and kept for the day."""
     day, language = last_day(now), get_language()
     keys = {chart_key(day, language, pk): pk for pk in camera_ids}
-    found = cache.get_many(list(keys))
+    found = cached(cache.get_many, list(keys)) or {}
     charts = {keys[key]: mark_safe(svg) for key, svg in found.items()}  # noqa: S308 - ours
     missing = [pk for pk in camera_ids if pk not in charts]
     if missing:
         drawn = {pk: uptime_bars(bars) for pk, bars in daily_bars(missing, day).items()}
-        cache.set_many(
-            {chart_key(day, language, pk): str(svg) for pk, svg in drawn.items()}, DAY_SECONDS
-        )
+        svgs = {chart_key(day, language, pk): str(svg) for pk, svg in drawn.items()}
+        cached(cache.set_many, svgs, day_seconds(now))
         charts.update(drawn)
     return charts

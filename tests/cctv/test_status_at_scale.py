@@ -301,3 +301,17 @@ def test_no_stream_detail_reaches_the_pages_the_api_or_the_snapshot(client):
     kept = pickle.dumps(cache.get(SNAPSHOT_KEY))
     assert SECRET.encode() not in kept and cams[1].stream_url_sealed[:20].encode() not in kept
     assert "Прихована".encode() not in kept
+
+
+def test_without_the_cache_the_api_is_worked_out_per_request(client, settings):
+    from tests.harness.servers import free_port
+
+    make_cameras(3)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
+        }
+    }
+    response = client.get("/api/cameras/")
+    assert response.status_code == 200 and response.json()["count"] == 3
