@@ -16,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -81,12 +83,9 @@ def status_page(request):
         shown = matching_cameras(shown, query)
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     charts = daily_charts([camera.pk for camera in page])
+    labels = [(period, str(PERIOD_LABELS[period])) for period in PERIODS]
     rows = [
-        {
-            "camera": camera,
-            "chart": charts[camera.pk],
-            "uptime_shown": [(PERIOD_LABELS[p], camera.uptime.get(p)) for p in PERIODS],
-        }
+        {"camera": camera, "chart": charts[camera.pk], "figures": uptime_figures(camera, labels)}
         for camera in page
     ]
     groups = [
@@ -113,6 +112,23 @@ def status_page(request):
             "maintenance_more": max(0, len(snapshot.maintenance) - LISTED_AT_TOP),
             "bar_days": BAR_DAYS,
         },
+    )
+
+
+def uptime_figures(camera, labels: list[tuple[str, str]]) -> SafeString:
+    """The camera's uptime per period as a definition list ("7 days 99 %"), built here rather
+    than by a template loop per camera."""
+    return format_html(
+        '<dl class="uptime-figures">{}</dl>',
+        format_html_join(
+            "",
+            "<dt>{}</dt><dd>{}</dd>",
+            (
+                (label, "—" if share is None else f"{round(share * 100)}\u00a0%")
+                for period, label in labels
+                for share in (camera.uptime.get(period),)
+            ),
+        ),
     )
 
 
