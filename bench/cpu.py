@@ -101,6 +101,30 @@ def measure(app: WSGIHandler, url: str, repeat: int, cached: bool) -> tuple[str,
     return status, cpu_ms, queries, len(body)
 
 
+def bench_app() -> WSGIHandler:
+    """The project's WSGI handler with the bare view in front of its URLs, behind the same
+    middleware (importable: ``bench/cameras.py`` measures through it too)."""
+    from django.conf import settings
+
+    module = type(sys)("bench_cpu_urls")
+    module.urlpatterns = urlpatterns + __import__(settings.ROOT_URLCONF, fromlist=["*"]).urlpatterns
+    sys.modules["bench_cpu_urls"] = module
+    settings.ROOT_URLCONF = "bench_cpu_urls"
+    clear_url_caches()
+    set_urlconf(None)
+    return WSGIHandler()
+
+
+HEADER = f"{'URL':<70} {'status':<8} {'CPU ms':>7} {'× bare':>7} {'SQL':>4} {'KB':>6}"
+
+
+def row(label: str, status: str, cpu_ms: float, bare_ms: float, queries: int, size: int) -> str:
+    return (
+        f"{label[:70]:<70} {status.split()[0]:<8} {cpu_ms:>7.2f} {cpu_ms / bare_ms:>7.1f} "
+        f"{queries:>4} {size / 1024:>6.1f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("urls", nargs="+")
@@ -109,27 +133,14 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
 
-    from django.conf import settings
-
-    # The bare view goes in front of the project's URLs, behind the same middleware.
-    module = type(sys)("bench_cpu_urls")
-    module.urlpatterns = urlpatterns + __import__(settings.ROOT_URLCONF, fromlist=["*"]).urlpatterns
-    sys.modules["bench_cpu_urls"] = module
-    settings.ROOT_URLCONF = "bench_cpu_urls"
-    clear_url_caches()
-    set_urlconf(None)
-    app = WSGIHandler()
-
+    app = bench_app()
     # Without the session cookie: the yardstick is the stack itself, not a session lookup.
     _, bare_ms, _, _ = measure(app, BARE_PATH, args.repeat * 5, True)
-    print(f"{'URL':<70} {'status':<8} {'CPU ms':>7} {'× bare':>7} {'SQL':>4} {'KB':>6}")
-    print(f"{'bare Django view':<70} {'200':<8} {bare_ms:>7.2f} {1:>7.1f} {0:>4} {0:>6}")
+    print(HEADER)
+    print(row("bare Django view", "200", bare_ms, bare_ms, 0, 0))
     for url in args.urls:
         status, cpu_ms, queries, size = measure(app, url, args.repeat, args.cached)
-        print(
-            f"{url[:70]:<70} {status.split()[0]:<8} {cpu_ms:>7.2f} {cpu_ms / bare_ms:>7.1f} "
-            f"{queries:>4} {size / 1024:>6.1f}"
-        )
+        print(row(url, status, cpu_ms, bare_ms, queries, size))
         if args.profile:
             from pyinstrument import Profiler
 

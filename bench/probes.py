@@ -8,7 +8,10 @@ default: one simulator process renders and encodes frames under one GIL and tops
 a worker consumes), so this process is a probe worker alone: its throughput, CPU time and RSS
 are the worker's. 10 % of the cameras (at least two) are dead: half refuse the connection (a
 closed port), half accept it and never answer (the simulator's ``hanging`` fault). Every probe
-reads 5 frames with the production timeouts (``capture.DEFAULT_*``) and, when
+reads the production number of frames with the production timeouts (``CCTV_PROBE_FRAMES``,
+``CCTV_OPEN_TIMEOUT``, ``CCTV_READ_TIMEOUT``, ``CCTV_PROBE_DEADLINE`` from the settings, as
+``probing.capture_frames`` passes them; the environment may override them as in production) and,
+when
 ``cctv_bridge.analysis`` imports, runs ``analysis.measure`` on every frame in the probe thread,
 as the real worker will.
 
@@ -45,6 +48,49 @@ HTTP_KINDS = ("snapshot", "mjpeg")
 
 from bench.probe_fleet import RSSMonitor, Simulator  # noqa: E402
 from tests.harness.servers import free_port  # noqa: E402
+
+
+@dataclass(frozen=True)
+class ProbeSettings:
+    """What a production probe uses: the frames and timeouts of the settings."""
+
+    frames: int
+    open_timeout: float
+    read_timeout: float
+    deadline: float
+
+
+def production_probe_settings() -> ProbeSettings:
+    """The probe settings production runs with: ``config.settings.base``'s values (production
+    keeps them) or the environment's overrides, read without a database."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    from django.conf import settings
+
+    return ProbeSettings(
+        frames=settings.CCTV_PROBE_FRAMES,
+        open_timeout=settings.CCTV_OPEN_TIMEOUT,
+        read_timeout=settings.CCTV_READ_TIMEOUT,
+        deadline=settings.CCTV_PROBE_DEADLINE,
+    )
+
+
+PROBE = production_probe_settings()
+
+
+def grab_as_in_production(url: str, kind: str):
+    from cctv_bridge.capture import grab
+
+    return grab(
+        url,
+        kind,
+        frames=PROBE.frames,
+        open_timeout=PROBE.open_timeout,
+        read_timeout=PROBE.read_timeout,
+        deadline=PROBE.deadline,
+    )
+
 
 # --- Analysis per frame --------------------------------------------------------------------------
 
@@ -101,13 +147,6 @@ def sustained(targets, workers: int, min_duration: float, hook) -> tuple[float, 
     Returns (first round's time, probes done, wall time, results of the first round): the rate
     is the worker's capacity with this mix of cameras, whatever their number.
     """
-    from cctv_bridge.capture import (
-        DEFAULT_DEADLINE,
-        DEFAULT_OPEN_TIMEOUT,
-        DEFAULT_READ_TIMEOUT,
-        grab,
-    )
-
     lock = threading.Lock()
     order = itertools.cycle(range(len(targets)))
     first: list = [None] * len(targets)
@@ -122,13 +161,7 @@ def sustained(targets, workers: int, min_duration: float, hook) -> tuple[float, 
                     return
                 index = next(order)
             url, kind = targets[index]
-            result = grab(
-                url,
-                kind,
-                open_timeout=DEFAULT_OPEN_TIMEOUT,
-                read_timeout=DEFAULT_READ_TIMEOUT,
-                deadline=DEFAULT_DEADLINE,
-            )
+            result = grab_as_in_production(url, kind)
             if hook is not None and result.frames:
                 hook(index, result)
             with lock:
@@ -151,12 +184,16 @@ def sustained(targets, workers: int, min_duration: float, hook) -> tuple[float, 
 def probe_round(
     label: str, count: int, kind: str, workers: int, hook, duration: float, shards: int
 ):
+    if kind == "rtsp":
+        from cctv_bridge.simulator.controller import rtsp_available
+
+        support = rtsp_available()
+        if not support:  # no GStreamer RTSP server here: the row is skipped, not the bench
+            print(f"  ({label}: skipped, RTSP cameras cannot run here: {support.reason})")
+            return None
     refused, hanging = plan(count)
     sim = Simulator(count, hanging, rtsp=kind == "rtsp", shards=shards)
     try:
-        if kind == "rtsp" and sim.rtsp_port is None:
-            print(f"  ({label}: RTSP unavailable: {sim.rtsp_reason})")
-            return None
         dead_port = free_port()  # nothing listens there once the probe socket is closed
         targets = []
         for index in range(1, count + 1):
@@ -202,13 +239,6 @@ def detection(
     """Per fault: seconds from the fault to the first probe result saying so, and how much of
     that the probe itself took, for three cameras each, under a periodic schedule of
     ``interval`` seconds with jitter (the scheduler's default interval is 60 s)."""
-    from cctv_bridge.capture import (
-        DEFAULT_DEADLINE,
-        DEFAULT_OPEN_TIMEOUT,
-        DEFAULT_READ_TIMEOUT,
-        grab,
-    )
-
     refused, hanging = plan(count)
     sim = Simulator(count, hanging, shards=shards)
     alive = [i for i in range(1, count + 1) if i not in refused and i not in hanging]
@@ -222,13 +252,7 @@ def detection(
 
     def probe(index: int) -> None:
         started = time.monotonic()
-        result = grab(
-            sim.url(index, "snapshot"),
-            "snapshot",
-            open_timeout=DEFAULT_OPEN_TIMEOUT,
-            read_timeout=DEFAULT_READ_TIMEOUT,
-            deadline=DEFAULT_DEADLINE,
-        )
+        result = grab_as_in_production(sim.url(index, "snapshot"), "snapshot")
         if hook and result.frames:
             hook(index, result)
         with lock:
@@ -279,13 +303,12 @@ def main() -> None:
     parser.add_argument("--shards", type=int, default=3, help="simulator processes (default 3)")
     args = parser.parse_args()
 
-    from cctv_bridge.capture import DEFAULT_DEADLINE, DEFAULT_OPEN_TIMEOUT, DEFAULT_READ_TIMEOUT
-
     hook, hook_note = analysis_hook()
     print(
-        f"Probe worker bench: 1 process, up to {args.workers} probe threads, 5 frames per probe "
-        f"(snapshots; every 4th HTTP camera MJPEG), timeouts open {DEFAULT_OPEN_TIMEOUT:g} s / "
-        f"read {DEFAULT_READ_TIMEOUT:g} s / deadline {DEFAULT_DEADLINE:g} s, 640x360 cameras "
+        f"Probe worker bench: 1 process, up to {args.workers} probe threads, {PROBE.frames} frames "
+        f"per probe (snapshots; every 4th HTTP camera MJPEG), production timeouts open "
+        f"{PROBE.open_timeout:g} s / read {PROBE.read_timeout:g} s / deadline "
+        f"{PROBE.deadline:g} s, 640x360 cameras "
         f"at 10 fps; {hook_note}. Cameras re-probed back to back for >= {args.duration:g} s.",
         flush=True,
     )
@@ -336,7 +359,7 @@ def main() -> None:
         )
     print(
         "  Expected: up to one interval waiting for the camera's next scheduled probe, plus the "
-        f"probe: ~0 s for a reset or refused port, the {DEFAULT_READ_TIMEOUT:g} s read timeout "
+        f"probe: ~0 s for a reset or refused port, the {PROBE.read_timeout:g} s read timeout "
         "for a silent camera."
     )
 

@@ -6,40 +6,40 @@ only, each as of its public delay, by name, published location, status and uptim
 
 from __future__ import annotations
 
-import datetime
+from itertools import groupby
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.http import JsonResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.formats import date_format, localize
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cctv_bridge.describe import public_cause
+from cctv_bridge.describe import PUBLIC_CAUSES, public_cause
 from cctv_bridge.finding import MAX_QUERY, matching_cameras
-from cctv_bridge.models import Camera, Maintenance
-from cctv_bridge.reporting import (
-    PERIOD_LABELS,
-    PERIODS,
-    daily_bars,
-    overall,
-    public_incidents,
-    public_states,
-    uptime,
-)
-from cms.charts import bands
-from cms.page_cache import cache_public
+from cctv_bridge.models import Camera
+from cctv_bridge.public_snapshot import STATUS_ORDER, network_snapshot
+from cctv_bridge.reporting import PERIOD_LABELS, PERIODS, public_incidents
+from cctv_bridge.uptime_history import BAR_DAYS, daily_charts
+from cms.page_cache import cache_public, lifetime
 
-BAR_DAYS = 90
-HOME_SUMMARY_KEY = "cctv-home-summary"
+#: Cameras per page of the status page: a phone scrolls through 25 rows of bars comfortably.
+PAGE_SIZE = 25
+#: The API's pages: ``limit`` cameras from ``offset``, in the order of their codes.
+API_DEFAULT_LIMIT = 100
+API_MAX_LIMIT = 500
+API_MAX_OFFSET = 100_000
+#: Current incidents and maintenance windows listed at the top; the rest are counted (their
+#: cameras head the list below anyway), so a bad day on a large network stays one screen.
+LISTED_AT_TOP = 10
+STATES = frozenset(status.value for status in STATUS_ORDER)
 
 
 def status_seconds() -> int:
@@ -52,126 +52,147 @@ def listed_cameras() -> list[Camera]:
     return list(Camera.objects.filter(public=True, active=True).select_related("owner"))
 
 
-def bar_level(share: float | None) -> str:
-    """No data is grey; the colour follows the share up."""
-    if share is None:
-        return "none"
-    if share >= 0.99:
-        return "up"
-    if share >= 0.9:
-        return "partial"
-    return "down"
-
-
-def uptime_bars(bars: list, width: int = 450, height: int = 28) -> SafeString:
-    """One SVG bar per day, with the day and its share as the bar's tooltip.
-
-    Built here rather than through the template engine: 90 bars × every listed camera made the
-    template loop most of the status page's CPU. The markup is what the template wrote.
-    """
-    positions, bar = bands(len(bars), width)
-    no_data = _("no data")
-    label = _("Uptime over the last %(days)s days") % {"days": len(bars)}
-    head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="uptime" '
-        f'role="img" aria-label="{escape(label)}">'
-    )
-    rects = []
-    for x, (day, share) in zip(positions, bars, strict=True):
-        shown = no_data if share is None else f"{localize(round(share * 100, 1))} %"
-        when = date_format(day, "SHORT_DATE_FORMAT")
-        rects.append(
-            f'<rect x="{x}" y="0" width="{bar}" height="{height}" '
-            f'class="uptime__{bar_level(share)}">'
-            f"<title>{escape(when)}: {escape(shown)}</title></rect>"
-        )
-    return mark_safe(head + "".join(rects) + "</svg>")  # noqa: S308 - every value escaped above
-
-
-def status_context(now=None) -> dict:
-    now = now or timezone.now()
-    cameras = listed_cameras()
-    ids = [camera.pk for camera in cameras]
-    yesterday = timezone.localdate(now) - datetime.timedelta(days=1)
-    bars = daily_bars(ids, BAR_DAYS, until=yesterday)
-    shares = {period: uptime(ids, days, until=yesterday) for period, days in PERIODS.items()}
-    states = []
-    for state in public_states(cameras, now):
-        camera = state.camera
-        state.chart = uptime_bars(bars[camera.pk])
-        state.uptime = {period: shares[period][camera.pk] for period in PERIODS}
-        state.uptime_shown = [
-            (PERIOD_LABELS[period], share) for period, share in state.uptime.items()
-        ]
-        states.append(state)
-    incidents = public_incidents(cameras, now)
-    for entry in incidents:
-        entry["cause"] = public_cause(entry["incident"].codes)
-    return {
-        "states": states,
-        "overall": Camera.Status(overall(states)) if states else None,
-        "current": [entry for entry in incidents if entry["ended_at"] is None],
-        "past": [entry for entry in incidents if entry["ended_at"] is not None][:30],
-        "maintenance": Maintenance.objects.filter(
-            camera__in=cameras, ends_at__gt=now
-        ).select_related("camera"),
-        "bar_days": BAR_DAYS,
-    }
+def chosen_state(request: HttpRequest) -> str:
+    """``?state=``: one public state, or "" for all; anything else is a 404, like the
+    tracker's filters."""
+    state = request.GET.get("state", "")
+    if state and state not in STATES:
+        raise Http404("No such state.")
+    return state
 
 
 @cache_public(seconds=status_seconds)
 def status_page(request):
     """``/cameras/``: the network's status without video, snapshots or stream details.
 
-    ``?q=`` narrows the list of cameras to those whose name or address matches (the status of
-    the whole network, incidents and maintenance stay as they are)."""
-    context = status_context()
+    At the top, how many cameras are in each state (each a link to those cameras alone,
+    ``?state=``); then the cameras, problems first, in groups by state, ``PAGE_SIZE`` to a
+    page (``?page=``). ``?q=`` narrows the list to cameras whose name or address matches.
+    The network's state comes from the shared snapshot and each camera's 90-day chart from
+    the day's history, so a page costs the same whatever the number of cameras.
+    """
+    stamped = network_snapshot()
+    lifetime(stamped.seconds_left())
+    snapshot = stamped.value
+    state = chosen_state(request)
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    shown = snapshot.cameras
+    if state:
+        shown = [camera for camera in shown if camera.status == state]
     if query:
-        found = {
-            camera.pk for camera in matching_cameras((s.camera for s in context["states"]), query)
-        }
-        context["shown"] = [state for state in context["states"] if state.camera.pk in found]
-    else:
-        context["shown"] = context["states"]
-    context["query"] = query
-    return TemplateResponse(request, "cctv_bridge/status.html", context)
+        shown = matching_cameras(shown, query)
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    charts = daily_charts([camera.pk for camera in page])
+    labels = [(period, str(PERIOD_LABELS[period])) for period in PERIODS]
+    rows = [
+        {"camera": camera, "chart": charts[camera.pk], "figures": uptime_figures(camera, labels)}
+        for camera in page
+    ]
+    groups = [
+        {"status": Camera.Status(status), "rows": list(members)}
+        for status, members in groupby(rows, key=lambda row: row["camera"].status)
+    ]
+    return TemplateResponse(
+        request,
+        "cctv_bridge/status.html",
+        {
+            "snapshot": snapshot,
+            "overall": snapshot.overall,
+            "counts": [(Camera.Status(s), n) for s, n in snapshot.counts()],
+            "total": len(snapshot.cameras),
+            "state": Camera.Status(state) if state else None,
+            "query": query,
+            "found": len(shown),
+            "page": page,
+            "groups": groups,
+            "current": with_causes(snapshot.current[:LISTED_AT_TOP]),
+            "current_more": max(0, len(snapshot.current) - LISTED_AT_TOP),
+            "past": with_causes(snapshot.past),
+            "maintenance": snapshot.maintenance[:LISTED_AT_TOP],
+            "maintenance_more": max(0, len(snapshot.maintenance) - LISTED_AT_TOP),
+            "bar_days": BAR_DAYS,
+        },
+    )
+
+
+def uptime_figures(camera, labels: list[tuple[str, str]]) -> SafeString:
+    """The camera's uptime per period as a definition list ("7 days 99 %"), built here rather
+    than by a template loop per camera."""
+    return format_html(
+        '<dl class="uptime-figures">{}</dl>',
+        format_html_join(
+            "",
+            "<dt>{}</dt><dd>{}</dd>",
+            (
+                (label, "—" if share is None else f"{round(share * 100)}\u00a0%")
+                for period, label in labels
+                for share in (camera.uptime.get(period),)
+            ),
+        ),
+    )
+
+
+def with_causes(incidents: list) -> list[dict]:
+    """Each incident with its cause in words, in the visitor's language."""
+    return [{"incident": entry, "cause": public_cause(entry.codes)} for entry in incidents]
+
+
+def bad_request(message: str) -> JsonResponse:
+    return JsonResponse({"error": message}, status=400)
 
 
 @cache_public(seconds=status_seconds)
 def status_api(request):
-    """``/api/cameras/``: the same, as JSON."""
-    context = status_context()
-    cameras = []
-    for state in context["states"]:
-        camera = state.camera
-        cameras.append(
-            {
-                "code": camera.code,
-                "name": {"uk": camera.name_uk, "en": camera.name_en or camera.name_uk},
-                "address": {"uk": camera.address_uk, "en": camera.address_en or camera.address_uk},
-                "latitude": float(camera.latitude) if camera.latitude is not None else None,
-                "longitude": float(camera.longitude) if camera.longitude is not None else None,
-                "status": state.status,
-                "since": state.since.isoformat() if state.since else None,
-                "last_seen": state.last_seen.isoformat() if state.last_seen else None,
-                "as_of": state.as_of.isoformat(),
-                "uptime": state.uptime,
-            }
-        )
+    """``/api/cameras/``: the same, as JSON, the cameras in pages in the order of their codes.
+
+    ``limit`` (1–500, default 100) cameras from ``offset`` (default 0); ``count`` is the number
+    of listed cameras and ``summary`` how many are in each state. The network's status and the
+    incidents (under way, and the latest 30 past ones) are the whole network's on every page.
+    """
+    try:
+        limit = int(request.GET.get("limit", API_DEFAULT_LIMIT))
+        offset = int(request.GET.get("offset", 0))
+    except ValueError:
+        return bad_request("limit and offset must be whole numbers")
+    if not (1 <= limit <= API_MAX_LIMIT) or not (0 <= offset <= API_MAX_OFFSET):
+        return bad_request(f"limit must be 1–{API_MAX_LIMIT} and offset 0–{API_MAX_OFFSET}")
+    stamped = network_snapshot()
+    lifetime(stamped.seconds_left())
+    snapshot = stamped.value
+    ordered = snapshot.cameras
+    cameras = [
+        {
+            "code": camera.code,
+            "name": {"uk": camera.name_uk, "en": camera.name_en or camera.name_uk},
+            "address": {"uk": camera.address_uk, "en": camera.address_en or camera.address_uk},
+            "latitude": camera.latitude,
+            "longitude": camera.longitude,
+            "status": camera.status,
+            "since": camera.since.isoformat() if camera.since else None,
+            "last_seen": camera.last_seen.isoformat() if camera.last_seen else None,
+            "as_of": camera.as_of.isoformat(),
+            "uptime": camera.uptime,
+        }
+        for camera in (ordered[n] for n in snapshot.by_code[offset : offset + limit])
+    ]
     incidents = [
         {
-            "camera": entry["camera"].code,
-            "status": entry["incident"].status,
-            "cause": entry["incident"].codes and public_codes(entry["incident"].codes),
-            "started_at": entry["incident"].started_at.isoformat(),
-            "ended_at": entry["ended_at"].isoformat() if entry["ended_at"] else None,
+            "camera": entry.camera_code,
+            "status": entry.status,
+            "cause": entry.codes and public_codes(entry.codes),
+            "started_at": entry.started_at.isoformat(),
+            "ended_at": entry.ended_at.isoformat() if entry.ended_at else None,
         }
-        for entry in context["current"] + context["past"]
+        for entry in snapshot.current + snapshot.past
     ]
+    overall = snapshot.overall
     return JsonResponse(
         {
-            "status": context["overall"].value if context["overall"] else None,
+            "status": overall.value if overall else None,
+            "count": len(ordered),
+            "limit": limit,
+            "offset": offset,
+            "summary": dict(snapshot.counts()),
             "cameras": cameras,
             "incidents": incidents,
         },
@@ -181,8 +202,6 @@ def status_api(request):
 
 def public_codes(codes: list[str]) -> list[str]:
     """Picture-problem codes as they are; any network error only as "unreachable"."""
-    from cctv_bridge.describe import PUBLIC_CAUSES
-
     return sorted({code if code in PUBLIC_CAUSES else "unreachable" for code in codes})
 
 
@@ -244,26 +263,13 @@ def incidents_atom(request):
     return IncidentsAtomFeed()(request)
 
 
-def home_summary() -> dict:
-    """How many listed cameras are in each public state (as of their delay).
-
-    Kept in the cache as plain numbers for as long as a cached status page: working it out
-    takes a few queries per camera, and the home page, which shows it, is the busiest page.
-    """
-    summary = cache.get(HOME_SUMMARY_KEY)
-    if summary is None:
-        states = public_states(listed_cameras())
-        counts: dict[str, int] = {}
-        for state in states:
-            counts[state.status] = counts.get(state.status, 0) + 1
-        summary = {
-            "total": len(states),
-            "overall": overall(states) if states else None,
-            "counts": list(counts.items()),
-        }
-        cache.set(HOME_SUMMARY_KEY, summary, status_seconds())
+def home_summary() -> tuple[dict, int]:
+    """How many listed cameras are in each public state (as of their delay), from the shared
+    snapshot, and for how many seconds more that is fresh."""
+    stamped = network_snapshot()
+    snapshot = stamped.value
     return {
-        "total": summary["total"],
-        "overall": Camera.Status(summary["overall"]) if summary["overall"] else None,
-        "counts": [(Camera.Status(status).label, status, n) for status, n in summary["counts"]],
-    }
+        "total": len(snapshot.cameras),
+        "overall": snapshot.overall,
+        "counts": [(Camera.Status(s).label, s, n) for s, n in snapshot.counts()],
+    }, stamped.seconds_left()

@@ -44,23 +44,6 @@ def uptime(camera_ids: list[int], days: int, until: datetime.date | None = None)
     return result
 
 
-def daily_bars(camera_ids: list[int], days: int = 90, until: datetime.date | None = None):
-    """For each camera, ``days`` entries (oldest first): (day, share up or None)."""
-    until = until or timezone.localdate()
-    since = until - datetime.timedelta(days=days - 1)
-    found: dict[int, dict] = defaultdict(dict)
-    for row in DailyUptime.objects.filter(
-        camera_id__in=camera_ids, day__gte=since, day__lte=until
-    ).values("camera_id", "day", "probes", "up", "maintenance"):
-        counted = row["probes"] - row["maintenance"]
-        found[row["camera_id"]][row["day"]] = row["up"] / counted if counted else None
-    calendar = [since + datetime.timedelta(days=n) for n in range(days)]
-    return {
-        camera_id: [(day, found[camera_id].get(day)) for day in calendar]
-        for camera_id in camera_ids
-    }
-
-
 @dataclass
 class PublicState:
     camera: Camera

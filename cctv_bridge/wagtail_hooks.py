@@ -82,11 +82,11 @@ def camera_status_on_the_home_page(request):
     """The camera network's summary on the home page, once a camera is listed."""
     from django.template.loader import render_to_string
 
-    from cctv_bridge.public import home_summary, status_seconds
+    from cctv_bridge.public import home_summary
     from cms.page_cache import lifetime
 
-    lifetime(status_seconds())
-    context = home_summary()
+    context, fresh_seconds = home_summary()
+    lifetime(fresh_seconds)
     if not context["total"]:
         return ""
     return render_to_string("cctv_bridge/home_slot.html", context, request=request)
