@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,7 +19,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
-from wagtail.models import Locale
 
 from cms import form_guard
 from cms.charts import bar_length, coordinate
@@ -32,6 +31,7 @@ from cms.texts import localized
 from workflows.diagram import workflow_diagram
 from workflows.engine import TransitionLog
 from workflows.models import Initiative, Subscription, TimelineEvent
+from workflows.names_in_language import area_names, authority_names, content_language
 from workflows.relations import public_relations
 from workflows.tasks import send_confirmation
 
@@ -99,22 +99,30 @@ def area_named(slug: str) -> PriorityAreaPage:
     """The area with this slug, in the active language: a slug from the other language (an
     address the language switcher carried over) names its translation, or the original if the
     area is not translated."""
-    areas = PriorityAreaPage.objects.filter(slug=slug)
-    own = areas.filter(locale=Locale.get_active()).first()
+    language = content_language()
+    areas = PriorityAreaPage.objects.defer_streamfields().select_related("locale")
+    named = list(areas.filter(slug=slug))
+    own = next((area for area in named if area.locale.language_code == language), None)
     if own is not None:
         return own
-    other = areas.first()
-    if other is None:
+    if not named:
         raise Http404("No such area.")
-    return translated(other, PriorityAreaPage.objects.all())
+    other = named[0]
+    depends_on(f"translations:{other.translation_key}")
+    translation = areas.filter(
+        translation_key=other.translation_key, locale__language_code=language
+    ).first()
+    return translation or other
 
 
-def filtered_initiatives(request):
-    """The public initiatives that match the query string's filters, and the filters.
+def filtered_initiatives(request, items: QuerySet[Initiative] | None = None):
+    """The public initiatives (``items``, by default all of them with their areas) that match
+    the query string's filters, and the filters.
 
     An unknown state, area or year is a 404, so odd query strings never reach the database.
     """
-    items = public_initiatives().select_related("area__locale")
+    if items is None:
+        items = public_initiatives().select_related("area__locale")
     filters = {}
     if state := request.GET.get("state"):
         if state not in {s.value for s in PUBLIC_STATES}:
@@ -144,47 +152,52 @@ def filtered_initiatives(request):
     return items, filters
 
 
+#: What a card in the tracker shows: the texts, the state and what its deadline counts from.
+CARD_FIELDS = (
+    "pk",
+    "state",
+    "title_uk",
+    "title_en",
+    "summary_uk",
+    "summary_en",
+    "area",
+    "updated_at",
+    *sorted({state.deadline[0] for state in Initiative.STATES if state.deadline}),
+)
+
+
 @cache_public(tags=("initiatives",))
 def tracker(request):
     """``/initiatives/``: filters by state, area, authority, tag, year and overdue, and the
-    pipeline chart."""
-    items, filters = filtered_initiatives(request)
-    page = Paginator(items.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    areas = {
-        area.translation_key: area
-        for area in in_locale(
-            [item.area for item in page if item.area], PriorityAreaPage.objects.live()
-        )
-    }
+    pipeline chart.
+
+    Its queries do not grow with the number of initiatives: one page of cards (only the
+    columns they show, newest first along the ``initiative_updated`` index), the counts per
+    state, the areas and the authorities (one query each, ``workflows.names_in_language``).
+    """
+    items, filters = filtered_initiatives(request, public_initiatives().only(*CARD_FIELDS))
+    pipeline = pipeline_context()
+    paginator = Paginator(items.order_by("-updated_at", "-pk"), PAGE_SIZE)
+    if not filters:
+        paginator.count = pipeline["total"]  # the chart counted the same rows: no COUNT(*)
+    page = paginator.get_page(request.GET.get("page"))
+    areas = area_names(public_initiatives())
     for item in page:
         item.title = localized(item, "title")
         item.summary = localized(item, "summary")
-        item.area_shown = item.area and areas.get(item.area.translation_key, item.area)
+        item.area_shown = areas.by_id.get(item.area_id)
     return TemplateResponse(
         request,
         "workflows/tracker.html",
         {
             "initiatives": page,
             "filters": filters,
-            **pipeline_context(),
+            **pipeline,
             "states": PUBLIC_STATES,
-            **filter_choices(),
+            "areas": areas.choices,
+            "authorities": authority_names(public_initiatives()),
         },
     )
-
-
-def filter_choices() -> dict:
-    """The areas and authorities that public initiatives have, in the visitor's language."""
-    public = public_initiatives()
-    areas = PriorityAreaPage.objects.live().filter(pk__in=public.values("area"))
-    authorities = Organisation.objects.filter(pk__in=public.values("responsible_authority"))
-    areas, authorities = areas.select_related("locale"), authorities.select_related("locale")
-    return {
-        "areas": in_locale(list(areas), PriorityAreaPage.objects.live()),
-        "authorities": in_locale(list(authorities), Organisation.objects.all()),
-    }
 
 
 @cache_public
