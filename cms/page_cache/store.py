@@ -76,10 +76,15 @@ def generation() -> int:
 
 
 def fetch(key: str) -> Entry | None:
+    return _fetch_valid(key, Entry)
+
+
+def _fetch_valid(key: str, kind: type):
+    """The ``kind`` (an entry or a kept value) stored at ``key`` if its tags are unpurged."""
     cache = _cache()
     found = cache.get_many([key, GENERATION_KEY])
     entry, current_generation = found.get(key), found.get(GENERATION_KEY)
-    if not isinstance(entry, Entry) or current_generation is None:
+    if not isinstance(entry, kind) or current_generation is None:
         return None
     if entry.stamp == current_generation:
         return entry
@@ -96,24 +101,62 @@ def fetch(key: str) -> Entry | None:
 
 def keep(key: str, response: HttpResponse, tags: set[str], started: int, seconds: int) -> bool:
     """Store ``response`` unless one of its tags was purged after generation ``started``."""
-    cache = _cache()
     stamp = generation()  # before the marks are read: see the module's docstring
-    keys = {_tag_key(tag): tag for tag in tags}
-    marks = cache.get_many(list(keys))
-    for tag_key in keys.keys() - marks.keys():
-        cache.add(tag_key, 0, None)
-        marks[tag_key] = cache.get(tag_key)
-    if any(mark is None or mark > started for mark in marks.values()):
+    marks = _unpurged_marks(tags, started)
+    if marks is None:
         return False
     entry = Entry(
-        tags={tag: marks[tag_key] for tag_key, tag in keys.items()},
+        tags=marks,
         status=response.status_code,
         headers=tuple((name, value) for name, value in response.items() if name != "X-Page-Cache"),
         content=response.content,
         stamp=stamp,
         expires=time.time() + seconds,
     )
-    cache.set(key, entry, seconds)
+    _cache().set(key, entry, seconds)
+    return True
+
+
+def _unpurged_marks(tags: set[str], started: int) -> dict[str, int] | None:
+    """The purge marks of ``tags`` (a missing one written as 0), or None if one of them was
+    purged after generation ``started``."""
+    cache = _cache()
+    keys = {_tag_key(tag): tag for tag in tags}
+    marks = cache.get_many(list(keys))
+    for tag_key in keys.keys() - marks.keys():
+        cache.add(tag_key, 0, None)
+        marks[tag_key] = cache.get(tag_key)
+    if any(mark is None or mark > started for mark in marks.values()):
+        return None
+    return {tag: marks[tag_key] for tag_key, tag in keys.items()}
+
+
+@dataclass(frozen=True)
+class KeptValue:
+    """A value computed from the database (``cms.page_cache.values``), with its tags' marks."""
+
+    value: object
+    tags: dict[str, int]
+    stamp: int
+    expires: float
+
+
+def value_key(name: str) -> str:
+    return f"pc:v{FORMAT}:{name}"
+
+
+def fetch_value(key: str) -> KeptValue | None:
+    return _fetch_valid(key, KeptValue)
+
+
+def keep_value(key: str, value: object, tags: set[str], started: int, seconds: int) -> bool:
+    """Store ``value`` unless one of its tags was purged after generation ``started``."""
+    stamp = generation()  # before the marks are read, as for a response
+    marks = _unpurged_marks(tags, started)
+    if marks is None:
+        return False
+    kept = KeptValue(value=value, tags=marks, stamp=stamp, expires=time.time() + seconds)
+    _cache().set(key, kept, seconds)
     return True
 
 
