@@ -22,16 +22,23 @@ from taggit.models import Tag
 
 from cms import form_guard
 from cms.charts import bar_length, coordinate
-from cms.i18n import in_locale, translated
+from cms.i18n import in_locale
 from cms.models import Organisation, PriorityAreaPage
 from cms.page_cache import cache_public, depends_on
+from cms.page_cache.values import kept_value
 from cms.query_params import as_id, slug_param
 from cms.sitemap import SitemapView
 from cms.texts import localized
 from workflows.diagram import workflow_diagram
 from workflows.engine import TransitionLog
 from workflows.models import Initiative, Subscription, TimelineEvent
-from workflows.names_in_language import area_names, authority_names, content_language
+from workflows.names_in_language import (
+    Named,
+    area_of,
+    area_rows,
+    authority_rows,
+    content_language,
+)
 from workflows.relations import public_relations
 from workflows.tasks import send_confirmation
 
@@ -89,10 +96,18 @@ def pipeline(counts: dict[str, int], width: int = 640, bar_height: int = 22) -> 
 
 
 def pipeline_context() -> dict:
-    counts = dict(
+    """The pipeline chart and the number of public initiatives (counted once until an
+    initiative changes: ``cms.page_cache.values``)."""
+    counts = kept_value("workflows:public-counts", public_counts)
+    return {"chart": pipeline(counts), "total": sum(counts.values())}
+
+
+def public_counts() -> dict[str, int]:
+    """Public initiatives per state."""
+    depends_on("initiatives")
+    return dict(
         public_initiatives().values_list("state").annotate(n=Count("pk")).values_list("state", "n")
     )
-    return {"chart": pipeline(counts), "total": sum(counts.values())}
 
 
 def area_named(slug: str) -> PriorityAreaPage:
@@ -172,8 +187,9 @@ def tracker(request):
     pipeline chart.
 
     Its queries do not grow with the number of initiatives: one page of cards (only the
-    columns they show, newest first along the ``initiative_updated`` index), the counts per
-    state, the areas and the authorities (one query each, ``workflows.names_in_language``).
+    columns they show, newest first along the ``initiative_updated`` index), and the counts
+    per state, the areas and the authorities (one query each, ``workflows.names_in_language``),
+    which are kept between responses until something they show changes.
     """
     items, filters = filtered_initiatives(request, public_initiatives().only(*CARD_FIELDS))
     pipeline = pipeline_context()
@@ -181,11 +197,11 @@ def tracker(request):
     if not filters:
         paginator.count = pipeline["total"]  # the chart counted the same rows: no COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
-    areas = area_names(public_initiatives())
+    names = tracker_names()
     for item in page:
         item.title = localized(item, "title")
         item.summary = localized(item, "summary")
-        item.area_shown = areas.by_id.get(item.area_id)
+        item.area_shown = names["areas_by_id"].get(item.area_id)
     return TemplateResponse(
         request,
         "workflows/tracker.html",
@@ -194,16 +210,45 @@ def tracker(request):
             "filters": filters,
             **pipeline,
             "states": PUBLIC_STATES,
-            "areas": areas.choices,
-            "authorities": authority_names(public_initiatives()),
+            "areas": names["areas"],
+            "authorities": names["authorities"],
         },
     )
+
+
+def tracker_names() -> dict:
+    """The areas and authorities of public initiatives in the visitor's language: the filter
+    choices, and each card's area by id. Kept until an initiative, an area page or an
+    organisation changes (``cms.page_cache.values``)."""
+    language = content_language()
+    areas = kept_value(
+        f"workflows:public-areas:{language}", lambda: area_rows(public_initiatives(), language)
+    )
+    authorities = kept_value(
+        f"workflows:public-authorities:{language}",
+        lambda: authority_rows(public_initiatives(), language),
+    )
+    return {
+        "areas_by_id": {pk: Named.of(row) for pk, row in areas.by_id.items()},
+        "areas": [Named.of(row) for row in areas.choices],
+        "authorities": [Named.of(row) for row in authorities],
+    }
+
+
+def area_shown(area_id: int | None) -> Named | None:
+    """An initiative's area in the visitor's language, kept between responses until that
+    area or its translations change (``cms.page_cache.values``)."""
+    if area_id is None:
+        return None
+    language = content_language()
+    row = kept_value(f"workflows:area:{area_id}:{language}", lambda: area_of(area_id, language))
+    return Named.of(row) if row else None
 
 
 @cache_public
 def initiative_detail(request, pk: int):
     """One initiative: where it stands, what it means, its public history and timeline."""
-    item = get_object_or_404(public_initiatives().select_related("area__locale"), pk=pk)
+    item = get_object_or_404(public_initiatives(), pk=pk)
     history = TransitionLog.objects.filter(
         content_type__model="initiative", object_id=item.pk, public=True
     )
@@ -230,7 +275,7 @@ def initiative_detail(request, pk: int):
             "problem": localized(item, "problem"),
             "solution": localized(item, "solution"),
             "decline_reason": localized(item, "decline_reason"),
-            "area": translated(item.area),
+            "area": area_shown(item.area_id),
             "state": item.current_state,
             "history": entries,
             "timeline": [
