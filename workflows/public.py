@@ -39,7 +39,7 @@ from workflows.names_in_language import (
     authority_rows,
     content_language,
 )
-from workflows.relations import public_relations
+from workflows.relations import shown_relations
 from workflows.tasks import send_confirmation
 
 PAGE_SIZE = 20
@@ -289,7 +289,7 @@ def initiative_detail(request, pk: int):
             "deadline": item.deadline(),
             "overdue": item.is_overdue(),
             "states": PUBLIC_STATES,
-            **public_relations(item),
+            **shown_relations(item),
         },
     )
 

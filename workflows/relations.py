@@ -3,6 +3,7 @@ in the active language should see them: translations where they exist, public th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db.models import Model, QuerySet
@@ -10,6 +11,8 @@ from wagtail.models import Page
 
 from cms.i18n import servable
 from cms.page_cache import depends_on
+from cms.page_cache.values import kept_value
+from cms.texts import LocalizedText
 from workflows.names_in_language import content_language
 
 T = TypeVar("T", bound=Model)
@@ -64,3 +67,66 @@ def specific_with_locale(page: Page) -> Page:
     if specific is not page:
         specific.locale = page.locale
     return specific
+
+
+@dataclass(frozen=True)
+class ShownPartner:
+    """A partner organisation as the initiative page shows it."""
+
+    name_text: str
+    language: str
+    website: str
+
+    @property
+    def name(self) -> LocalizedText:
+        return LocalizedText(self.name_text, self.language)
+
+
+@dataclass(frozen=True)
+class ShownDocument:
+    title: str
+    url: str
+    file_extension: str
+
+
+@dataclass(frozen=True)
+class ShownPage:
+    """A related page (news, a campaign) as the initiative page links to it."""
+
+    title_text: str
+    language: str
+    url: str
+
+    @property
+    def title(self) -> LocalizedText:
+        return LocalizedText(self.title_text, self.language)
+
+
+@dataclass(frozen=True)
+class ShownTag:
+    name: str
+    slug: str
+
+
+def shown_relations(initiative) -> dict:
+    """``public_relations`` as the initiative page shows them (names, titles, addresses),
+    kept between responses until the initiative, its links or what they show change: the
+    rows loaded while computing them say which (``cms.page_cache.values``)."""
+    return kept_value(
+        f"workflows:relations:{initiative.pk}:{content_language()}",
+        lambda: relations_as_shown(initiative),
+    )
+
+
+def relations_as_shown(initiative) -> dict:
+    relations = public_relations(initiative)
+    return {
+        "partners": [
+            ShownPartner(o.name, o.locale.language_code, o.website) for o in relations["partners"]
+        ],
+        "documents": [
+            ShownDocument(d.title, d.url, d.file_extension) for d in relations["documents"]
+        ],
+        "pages": [ShownPage(p.title, p.locale.language_code, p.url) for p in relations["pages"]],
+        "tags": [ShownTag(tag.name, tag.slug) for tag in relations["tags"]],
+    }

@@ -226,3 +226,46 @@ def test_an_initiative_page_follows_its_areas_translation(client, demo):
     english.save_revision().publish()
     html = client.get(url).content.decode()
     assert "Renamed area" in html and item.area.title not in html
+
+
+def test_an_initiative_pages_links_are_kept_only_until_they_change(demo):
+    """What an initiative links to is kept between responses (cms.page_cache.values); each
+    change to a link or to what it shows is on the next page rendered (past the page cache)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from cms.models import NewsPage
+    from workflows.models import InitiativeDocument, InitiativePage, InitiativePartner
+
+    item = Initiative.objects.get(state="adopted")
+    visitor = Client()
+    visitor.cookies["sessionid"] = "no-such-session"
+
+    def page() -> str:
+        return visitor.get(f"/en/initiatives/{item.pk}/").content.decode()
+
+    partner = Organisation.objects.filter(locale__language_code="uk").exclude(
+        pk__in=item.partners.values("organisation")
+    )[0]
+    news = (
+        NewsPage.objects.live()
+        .filter(locale__language_code="uk")
+        .exclude(pk__in=item.related_pages.values("page"))[0]
+    )
+    page()  # kept as it is now
+    InitiativePartner.objects.create(initiative=item, organisation=partner)
+    InitiativePage.objects.create(initiative=item, page=news)
+    Document = get_document_model()
+    doc = Document(title="Рішення ради")
+    doc.file.save("rishennia.txt", ContentFile(b"decision"), save=False)
+    doc.save()
+    InitiativeDocument.objects.create(initiative=item, document=doc, public=True)
+    html = page()
+    english_partner = in_language(partner, "en")
+    assert english_partner.name in html and in_language(news, "en").title in html
+    assert "Рішення ради" in html
+    english_partner.name = "Renamed partner"
+    english_partner.save()
+    assert "Renamed partner" in page()
+    in_language(news, "en").unpublish()
+    assert f'<a href="{news.url}" lang="uk">{news.title}</a>' in page()
