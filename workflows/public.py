@@ -221,12 +221,13 @@ def tracker_names() -> dict:
     choices, and each card's area by id. Kept until an initiative, an area page or an
     organisation changes (``cms.page_cache.values``)."""
     language = content_language()
-    areas = kept_value(
-        f"workflows:public-areas:{language}", lambda: area_rows(public_initiatives(), language)
-    )
-    authorities = kept_value(
-        f"workflows:public-authorities:{language}",
-        lambda: authority_rows(public_initiatives(), language),
+    # One value (one round trip to the cache) for both: an initiative change purges both.
+    areas, authorities = kept_value(
+        f"workflows:public-names:{language}",
+        lambda: (
+            area_rows(public_initiatives(), language),
+            authority_rows(public_initiatives(), language),
+        ),
     )
     return {
         "areas_by_id": {pk: Named.of(row) for pk, row in areas.by_id.items()},
