@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,20 +19,27 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from taggit.models import Tag
-from wagtail.models import Locale
 
 from cms import form_guard
 from cms.charts import bar_length, coordinate
-from cms.i18n import in_locale, translated
+from cms.i18n import in_locale
 from cms.models import Organisation, PriorityAreaPage
 from cms.page_cache import cache_public, depends_on
+from cms.page_cache.values import kept_value
 from cms.query_params import as_id, slug_param
 from cms.sitemap import SitemapView
 from cms.texts import localized
 from workflows.diagram import workflow_diagram
 from workflows.engine import TransitionLog
 from workflows.models import Initiative, Subscription, TimelineEvent
-from workflows.relations import public_relations
+from workflows.names_in_language import (
+    Named,
+    area_of,
+    area_rows,
+    authority_rows,
+    content_language,
+)
+from workflows.relations import shown_relations
 from workflows.tasks import send_confirmation
 
 PAGE_SIZE = 20
@@ -89,32 +96,48 @@ def pipeline(counts: dict[str, int], width: int = 640, bar_height: int = 22) -> 
 
 
 def pipeline_context() -> dict:
-    counts = dict(
+    """The pipeline chart and the number of public initiatives (counted once until an
+    initiative changes: ``cms.page_cache.values``)."""
+    counts = kept_value("workflows:public-counts", public_counts)
+    return {"chart": pipeline(counts), "total": sum(counts.values())}
+
+
+def public_counts() -> dict[str, int]:
+    """Public initiatives per state."""
+    depends_on("initiatives")
+    return dict(
         public_initiatives().values_list("state").annotate(n=Count("pk")).values_list("state", "n")
     )
-    return {"chart": pipeline(counts), "total": sum(counts.values())}
 
 
 def area_named(slug: str) -> PriorityAreaPage:
     """The area with this slug, in the active language: a slug from the other language (an
     address the language switcher carried over) names its translation, or the original if the
     area is not translated."""
-    areas = PriorityAreaPage.objects.filter(slug=slug)
-    own = areas.filter(locale=Locale.get_active()).first()
+    language = content_language()
+    areas = PriorityAreaPage.objects.defer_streamfields().select_related("locale")
+    named = list(areas.filter(slug=slug))
+    own = next((area for area in named if area.locale.language_code == language), None)
     if own is not None:
         return own
-    other = areas.first()
-    if other is None:
+    if not named:
         raise Http404("No such area.")
-    return translated(other, PriorityAreaPage.objects.all())
+    other = named[0]
+    depends_on(f"translations:{other.translation_key}")
+    translation = areas.filter(
+        translation_key=other.translation_key, locale__language_code=language
+    ).first()
+    return translation or other
 
 
-def filtered_initiatives(request):
-    """The public initiatives that match the query string's filters, and the filters.
+def filtered_initiatives(request, items: QuerySet[Initiative] | None = None):
+    """The public initiatives (``items``, by default all of them with their areas) that match
+    the query string's filters, and the filters.
 
     An unknown state, area or year is a 404, so odd query strings never reach the database.
     """
-    items = public_initiatives().select_related("area__locale")
+    if items is None:
+        items = public_initiatives().select_related("area__locale")
     filters = {}
     if state := request.GET.get("state"):
         if state not in {s.value for s in PUBLIC_STATES}:
@@ -144,53 +167,89 @@ def filtered_initiatives(request):
     return items, filters
 
 
+#: What a card in the tracker shows: the texts, the state and what its deadline counts from.
+CARD_FIELDS = (
+    "pk",
+    "state",
+    "title_uk",
+    "title_en",
+    "summary_uk",
+    "summary_en",
+    "area",
+    "updated_at",
+    *sorted({state.deadline[0] for state in Initiative.STATES if state.deadline}),
+)
+
+
 @cache_public(tags=("initiatives",))
 def tracker(request):
     """``/initiatives/``: filters by state, area, authority, tag, year and overdue, and the
-    pipeline chart."""
-    items, filters = filtered_initiatives(request)
-    page = Paginator(items.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    areas = {
-        area.translation_key: area
-        for area in in_locale(
-            [item.area for item in page if item.area], PriorityAreaPage.objects.live()
-        )
-    }
+    pipeline chart.
+
+    Its queries do not grow with the number of initiatives: one page of cards (only the
+    columns they show, newest first along the ``initiative_updated`` index), and the counts
+    per state, the areas and the authorities (one query each, ``workflows.names_in_language``),
+    which are kept between responses until something they show changes.
+    """
+    items, filters = filtered_initiatives(request, public_initiatives().only(*CARD_FIELDS))
+    pipeline = pipeline_context()
+    paginator = Paginator(items.order_by("-updated_at", "-pk"), PAGE_SIZE)
+    if not filters:
+        paginator.count = pipeline["total"]  # the chart counted the same rows: no COUNT(*)
+    page = paginator.get_page(request.GET.get("page"))
+    names = tracker_names()
     for item in page:
         item.title = localized(item, "title")
         item.summary = localized(item, "summary")
-        item.area_shown = item.area and areas.get(item.area.translation_key, item.area)
+        item.area_shown = names["areas_by_id"].get(item.area_id)
     return TemplateResponse(
         request,
         "workflows/tracker.html",
         {
             "initiatives": page,
             "filters": filters,
-            **pipeline_context(),
+            **pipeline,
             "states": PUBLIC_STATES,
-            **filter_choices(),
+            "areas": names["areas"],
+            "authorities": names["authorities"],
         },
     )
 
 
-def filter_choices() -> dict:
-    """The areas and authorities that public initiatives have, in the visitor's language."""
-    public = public_initiatives()
-    areas = PriorityAreaPage.objects.live().filter(pk__in=public.values("area"))
-    authorities = Organisation.objects.filter(pk__in=public.values("responsible_authority"))
-    areas, authorities = areas.select_related("locale"), authorities.select_related("locale")
+def tracker_names() -> dict:
+    """The areas and authorities of public initiatives in the visitor's language: the filter
+    choices, and each card's area by id. Kept until an initiative, an area page or an
+    organisation changes (``cms.page_cache.values``)."""
+    language = content_language()
+    # One value (one round trip to the cache) for both: an initiative change purges both.
+    areas, authorities = kept_value(
+        f"workflows:public-names:{language}",
+        lambda: (
+            area_rows(public_initiatives(), language),
+            authority_rows(public_initiatives(), language),
+        ),
+    )
     return {
-        "areas": in_locale(list(areas), PriorityAreaPage.objects.live()),
-        "authorities": in_locale(list(authorities), Organisation.objects.all()),
+        "areas_by_id": {pk: Named.of(row) for pk, row in areas.by_id.items()},
+        "areas": [Named.of(row) for row in areas.choices],
+        "authorities": [Named.of(row) for row in authorities],
     }
+
+
+def area_shown(area_id: int | None) -> Named | None:
+    """An initiative's area in the visitor's language, kept between responses until that
+    area or its translations change (``cms.page_cache.values``)."""
+    if area_id is None:
+        return None
+    language = content_language()
+    row = kept_value(f"workflows:area:{area_id}:{language}", lambda: area_of(area_id, language))
+    return Named.of(row) if row else None
 
 
 @cache_public
 def initiative_detail(request, pk: int):
     """One initiative: where it stands, what it means, its public history and timeline."""
-    item = get_object_or_404(public_initiatives().select_related("area__locale"), pk=pk)
+    item = get_object_or_404(public_initiatives(), pk=pk)
     history = TransitionLog.objects.filter(
         content_type__model="initiative", object_id=item.pk, public=True
     )
@@ -217,7 +276,7 @@ def initiative_detail(request, pk: int):
             "problem": localized(item, "problem"),
             "solution": localized(item, "solution"),
             "decline_reason": localized(item, "decline_reason"),
-            "area": translated(item.area),
+            "area": area_shown(item.area_id),
             "state": item.current_state,
             "history": entries,
             "timeline": [
@@ -231,7 +290,7 @@ def initiative_detail(request, pk: int):
             "deadline": item.deadline(),
             "overdue": item.is_overdue(),
             "states": PUBLIC_STATES,
-            **public_relations(item),
+            **shown_relations(item),
         },
     )
 

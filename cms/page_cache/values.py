@@ -8,8 +8,9 @@ computed while one of them was being purged is not kept (``store``). Either way 
 being rendered depends on the same tags, so a purge that drops the value also drops the
 responses that showed it.
 
-The value must pickle (plain data: numbers, strings, tuples, dicts) and be the same for every
-visitor; ``name`` must say everything it varies by (the language, say).
+The value must pickle (plain data: numbers, strings, tuples, dicts, small dataclasses of
+them, not model instances) and be the same for every visitor; ``name`` must say everything it
+varies by (the language, say).
 """
 
 from __future__ import annotations

@@ -123,8 +123,12 @@ class Initiative(InitiativeWorkflow, WorkflowModel, ClusterableModel):
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
-        # The tracker and the admin list newest first within a set of states.
-        indexes = [models.Index(fields=["state", "-updated_at"], name="initiative_state_updated")]
+        # The tracker and the admin list newest first within a set of states; the unfiltered
+        # tracker (every public state, newest first) walks the second one instead of sorting.
+        indexes = [
+            models.Index(fields=["state", "-updated_at"], name="initiative_state_updated"),
+            models.Index(fields=["-updated_at", "-id"], name="initiative_updated"),
+        ]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
 
