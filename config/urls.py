@@ -54,9 +54,9 @@ urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     path("cameras/", include("cctv_bridge.urls")),
     path("initiatives/", include("workflows.urls")),
-    # Wagtail's page view, with the page found in two queries (cms.routing); Wagtail's own
-    # patterns after it keep serving its login and password views.
+    # Wagtail's login and password views, then its page view with the page found in two
+    # queries (cms.routing) in place of its own.
+    path("", include([url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"])),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
