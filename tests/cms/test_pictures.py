@@ -183,3 +183,21 @@ def test_the_site_picture_tag_writes_what_wagtails_writes(media):
     html = ours.render({"image": image})
     assert html == wagtails.render({"image": image}) and html.count("<source") == 1
     assert ours.render({"image": image}) == html
+
+
+@pytest.mark.django_db
+def test_renditions_are_prepared_by_the_job_and_by_the_command(media):
+    from cms.tasks import prepare_picture_renditions
+
+    first, second = (
+        Image.objects.create(title=title, file=get_test_image_file(size=(640, 360)))
+        for title in ("Перше", "Друге")
+    )
+    prepare_picture_renditions(image_ids=[first.pk])
+    assert first.renditions.count() == len(PICTURE_FILTER_SPECS)
+    assert not second.renditions.exists()
+    out = io.StringIO()
+    call_command("prepare_renditions", stdout=out)
+    assert "2 images" in out.getvalue()
+    assert second.renditions.count() == len(PICTURE_FILTER_SPECS)
+    assert first.renditions.count() == len(PICTURE_FILTER_SPECS)
