@@ -44,3 +44,14 @@ def submission_lines(page, submission) -> list[tuple[str, str]]:
             value = ", ".join(value)
         lines.append((field.label, str(value)))
     return lines
+
+
+@dramatiq.actor(queue_name="default", max_retries=3, time_limit=10 * 60 * 1000)
+def prepare_picture_renditions(image_ids: list[int]) -> None:
+    """Make the renditions ``{% picture %}`` needs for these images (AVIF takes most of a
+    second per image), so that the first visitor of a page showing them does not wait."""
+    from wagtail.images import get_image_model
+
+    from cms.renditions import prepare_pictures
+
+    prepare_pictures(get_image_model().objects.filter(pk__in=image_ids).order_by("pk"))

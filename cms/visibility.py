@@ -62,11 +62,19 @@ class SitePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Rows for a list of cards: no StreamField is read or parsed (a page's body is the
-        bulk of its row), and a priority area comes along with its title only."""
+        bulk of its row), a priority area comes along with its title only, and a lead image
+        with its picture renditions (one query for the whole list, not one per card)."""
         qs = self.defer_streamfields()
-        if any(field.name == "area" for field in self.model._meta.get_fields()):
+        field_names = {field.name for field in self.model._meta.get_fields()}
+        if "area" in field_names:
             from cms.models.areas import PriorityAreaPage
 
             deferred = [f"area__{name}" for name in PriorityAreaPage.get_streamfield_names()]
             qs = qs.select_related("area").defer(*deferred)
+        if "lead_image" in field_names:
+            from cms.renditions import picture_renditions
+
+            qs = qs.select_related("lead_image").prefetch_related(
+                picture_renditions("lead_image__renditions")
+            )
         return qs

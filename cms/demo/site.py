@@ -20,6 +20,7 @@ from cms.demo.fields import (
     person_fields,
     translation_key_of,
 )
+from cms.demo.images import DemoIllustrations
 from cms.demo.pages import ensure_child, ensure_home, ensure_translation, stream
 from cms.models import (
     CampaignIndexPage,
@@ -47,13 +48,15 @@ from cms.models import (
 
 class DemoSite:
     """Loads the demo pages; afterwards ``home``, ``english_home``, ``created`` (new pages) and
-    ``areas`` (the priority area pages by key and language) describe what is there."""
+    ``areas`` (the priority area pages by key and language) describe what is there; the
+    pictures are ``illustrations`` (``illustrations.created``: the images this run made)."""
 
     def __init__(self) -> None:
         self.content = read_demo_data(DATA / "content.json")
         self.created = 0
         self.areas: dict[str, dict[str, PriorityAreaPage]] = {}
         self.news: dict[str, dict[str, NewsPage]] = {}
+        self.illustrations = DemoIllustrations()
 
     def load(self) -> DemoSite:
         content = self.content
@@ -109,6 +112,7 @@ class DemoSite:
                 "body": stream(entry["uk"]["body"]),
                 "date": date,
                 "area": areas[entry["area"]]["uk"],
+                **self.illustrations.lead_image_fields(entry["illustration"], "uk"),
             }
             item, was_created = ensure_child(news_index, NewsPage, fields, tags=entry["tags"]["uk"])
             created += was_created
@@ -118,6 +122,7 @@ class DemoSite:
                     **entry["en"],
                     "body": stream(entry["en"]["body"]),
                     "area": areas[entry["area"]]["en"],
+                    **self.illustrations.lead_image_fields(entry["illustration"], "en"),
                 }
                 self.news[entry["key"]]["en"] = ensure_translation(
                     item, en, en_fields, tags=entry["tags"]["en"]
@@ -158,7 +163,10 @@ class DemoSite:
             existing = CampaignPage.objects.child_of(index).filter(title=entry["uk"]["title"])
             if existing.exists():
                 continue
-            page = CampaignPage(**campaign_fields(entry, "uk", self.areas))
+            page = CampaignPage(
+                **campaign_fields(entry, "uk", self.areas),
+                gallery=self.illustrations.gallery(entry["gallery"], "uk"),
+            )
             for key in entry["partners"]:
                 page.partners.add(CampaignPartner(organisation=organisations[key]["uk"]))
             for key in entry["news"]:
@@ -166,7 +174,14 @@ class DemoSite:
             page, was_created = ensure_child(index, CampaignPage, page)
             created += was_created
             if "en" in entry:
-                english = ensure_translation(page, en, campaign_fields(entry, "en", self.areas))
+                english = ensure_translation(
+                    page,
+                    en,
+                    {
+                        **campaign_fields(entry, "en", self.areas),
+                        "gallery": self.illustrations.gallery(entry["gallery"], "en"),
+                    },
+                )
                 # The copy points at Ukrainian partners and news; use their English versions.
                 for link in english.partners.all():
                     key = translation_key_of(organisations, link.organisation)

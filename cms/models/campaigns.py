@@ -125,6 +125,7 @@ class CampaignPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         from cms.i18n import in_locale
         from cms.models.organisations import Organisation
+        from cms.renditions import picture_renditions, prefetch_pictures
 
         context = super().get_context(request, *args, **kwargs)
         partners = [link.organisation for link in self.partners.select_related("organisation")]
@@ -132,11 +133,12 @@ class CampaignPage(SitePage):
         context["partner_organisations"] = in_locale(
             partners, Organisation.objects.all(), self.locale
         )
-        context["related_news"] = [
-            link.news_page
-            for link in self.news_links.select_related("news_page")
-            if link.news_page.live
-        ]
+        news_links = self.news_links.select_related(
+            "news_page", "news_page__lead_image"
+        ).prefetch_related(picture_renditions("news_page__lead_image__renditions"))
+        context["related_news"] = [link.news_page for link in news_links if link.news_page.live]
+        # The gallery's images arrive in one query; their renditions in one more, not one each.
+        prefetch_pictures(item.value["image"] for item in self.gallery)
         return context
 
 

@@ -20,6 +20,8 @@ PAGES = {
     "news-index-en": "/en/news/",
     "news-article-uk": "/novyny/94-meshkantsiv-pidtrymuiut-koordynatsiiu-v-pytanniakh-bezpeky/",
     "news-article-en": "/en/news/94-of-residents-back-coordination-on-safety/",
+    "campaign-uk": "/kampanii/shkola-samooborony-tatarbunarski-amazonky/",  # a gallery
+    "campaign-en": "/en/campaigns/tatarbunarski-amazonky-self-defence-school/",
     "event-uk": "/podii/kava-z-politseiskym/",
     "event-en": "/en/events/coffee-with-a-police-officer/",
     "memorandum-uk": "/memorandum/",

@@ -26,7 +26,8 @@ def test_lead_image_is_a_picture_with_avif_webp_and_several_widths(client, home,
     widths = sorted(int(w) for w in re.findall(r" (\d+)w", picture.split("<source", 2)[1]))
     assert widths == [480, 800, 1200]
     assert 'alt="Рятувальники на пляжі в Лебедівці"' in picture
-    assert 'loading="lazy"' in picture and "sizes=" in picture
+    # The article's lead picture is at the top of the page: fetched at once, not lazily.
+    assert 'loading="eager"' in picture and "sizes=" in picture
     assert image.renditions.filter(file__endswith=".avif").exists()
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from cctv_bridge.demo import load_cameras
 from cctv_bridge.simulator import rtsp_available
 from cms.demo.site import DemoSite
+from cms.tasks import prepare_picture_renditions
 from workflows.demo import load_initiatives
 
 
@@ -21,6 +22,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         site = DemoSite().load()
+        if new_images := site.illustrations.created:
+            # A job after the commit: encoding AVIF takes most of a second per picture.
+            prepare_picture_renditions.send([image.pk for image in new_images])
         load_initiatives({key: versions["uk"] for key, versions in site.areas.items()})
         load_cameras(rtsp=bool(rtsp_available()))
         message = ngettext(
