@@ -1,10 +1,11 @@
 """Parts of a page kept between responses: what a visitor with a session gets cheaply too.
 
-The whole-response cache serves only visitors without a session. A page's main content is the
-same for every anonymous visitor, session or not, so it is kept as a *fragment* under the
-address, the host and the language, with the tags of everything the response had read by the
-time the fragment was rendered (the page found by routing, what ``get_context`` loaded, what
-the fragment itself loaded) and the purge marks of those tags, exactly as a whole response is
+The whole-response cache serves only visitors without a session. The document around the user
+bar (``base.html``) is the same for every anonymous visitor, session or not, so it is kept as a
+*fragment* under the address, the host and the language, with the tags of everything the
+response had read by the time the fragment was rendered (the page found by routing, what
+``get_context`` loaded, what the fragment itself loaded) and the purge marks of those tags,
+exactly as a whole response is
 (``store``): a purge of any of them makes it stale, and one rendered while a purge was under
 way is not kept. A response that reuses a fragment depends on the fragment's tags, so a
 whole response built around it is purged with it.
