@@ -27,6 +27,8 @@ from wagtail.url_routing import RouteResult
 from cms.locales import active_locale, attach_locale
 from cms.sites import site_for_request
 
+#: Deeper addresses are not looked up in one query (one parameter per level).
+MAX_DEPTH = 32
 COLUMNS = ("pk", "url_path", "content_type_id", "live", "locale_id", "translation_key")
 #: Localized home page per (site root, locale): its id and url_path, checked on every use.
 _localized_roots: dict[tuple[int, int], tuple[int, str]] = {}
@@ -39,8 +41,9 @@ def forget() -> None:
 
 
 def serve(request: HttpRequest, path: str):
-    """Wagtail's ``serve`` view, with the page found by ``route``."""
-    if not hasattr(request, "_wagtail_route_for_request"):
+    """Wagtail's ``serve`` view, with the page found by ``route`` (an address deeper than any
+    page is left to Wagtail, which stops at the first missing level)."""
+    if not hasattr(request, "_wagtail_route_for_request") and path.count("/") <= MAX_DEPTH:
         try:
             request._wagtail_route_for_request = route(request, path)
         except Http404:

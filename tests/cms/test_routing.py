@@ -98,3 +98,12 @@ def test_routing_costs_two_queries_at_any_depth(demo):
         page.locale  # noqa: B018 - attached, no query
     assert page.pk == article.pk
     assert len(queries) == 2
+
+
+def test_an_address_deeper_than_any_page_is_not_looked_up_in_one_query(client, demo):
+    """One parameter per level, each longer than the last: a made-up address hundreds of
+    levels deep must not become one huge query (Wagtail stops at the first missing level)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/novyny/" + "a/" * 300)
+    assert response.status_code == 404
+    assert max(len(query["sql"]) for query in queries) < 5000
