@@ -31,11 +31,17 @@ def _restricted_paths() -> list[str]:
     return paths
 
 
-def public_q() -> Q:
-    """Pages outside every restricted section (``PageQuerySet.public``, without its query)."""
+def restricted_q() -> Q:
+    """Pages inside a restricted section (an empty condition when there is none)."""
     q = Q()
     for path in restricted_paths():
         q |= Q(path__startswith=path)
+    return q
+
+
+def public_q() -> Q:
+    """Pages outside every restricted section (``PageQuerySet.public``, without its query)."""
+    q = restricted_q()
     return ~q if q else Q()
 
 
@@ -55,9 +61,7 @@ class SitePageQuerySet(PageQuerySet):
         return super().live()
 
     def private_q(self) -> Q:
-        q = Q()
-        for path in restricted_paths():
-            q |= Q(path__startswith=path)
+        q = restricted_q()
         return q if q else Q(pk__in=[])
 
     def for_listing(self):
